@@ -63,11 +63,19 @@ def show(
     console.print(f"[bold]{record['name']}[/bold] ({record['id']})")
     console.print(_fact_lines([record["summary"]]))
     sections = (
-        ("Focus", "focus"), ("Typical outputs", "outputs"), ("Stakeholders", "stakeholders"),
-        ("Place in the ML lifecycle", "lifecycle"), ("Responsibilities", "responsibilities"),
-        ("Day to day", "day_to_day"), ("Education", "education"), ("Certifications", "certifications"),
-        ("Ways in", "entry_points"), ("Success metrics", "success_metrics"), ("Use cases", "use_cases"),
-        ("Choose this role if", "choose_if"), ("Hire this role when", "hire_when"),
+        ("Focus", "focus"),
+        ("Typical outputs", "outputs"),
+        ("Stakeholders", "stakeholders"),
+        ("Place in the ML lifecycle", "lifecycle"),
+        ("Responsibilities", "responsibilities"),
+        ("Day to day", "day_to_day"),
+        ("Education", "education"),
+        ("Certifications", "certifications"),
+        ("Ways in", "entry_points"),
+        ("Success metrics", "success_metrics"),
+        ("Use cases", "use_cases"),
+        ("Choose this role if", "choose_if"),
+        ("Hire this role when", "hire_when"),
     )
     for heading, key in sections:
         if record.get(key):
@@ -87,7 +95,11 @@ def show(
     for step in record["ladder"]:
         years = ""
         if step.get("years_min") is not None:
-            years = f" ({step['years_min']}-{step['years_max']} years)" if step.get("years_max") is not None else f" ({step['years_min']}+ years)"
+            years = (
+                f" ({step['years_min']}-{step['years_max']} years)"
+                if step.get("years_max") is not None
+                else f" ({step['years_min']}+ years)"
+            )
         console.print(f"• {step['title']}{years}  [dim]\\[{source_text(step['source'])}][/dim]")
     if record.get("lateral_moves"):
         console.print("Lateral moves: " + ", ".join(move["to"] for move in record["lateral_moves"]))
@@ -99,8 +111,11 @@ def _print_salary(data: dict[str, Any]) -> None:
         table.add_column(column)
     for band in data["bands"]:
         table.add_row(
-            band.get("level", "all levels"), band["location"], band["label"] + ("" if band["period"] == "year" else " (hourly)"),
-            source_text(band["source"]), band.get("note", ""),
+            band.get("level", "all levels"),
+            band["location"],
+            band["label"] + ("" if band["period"] == "year" else " (hourly)"),
+            source_text(band["source"]),
+            band.get("note", ""),
         )
     out_console.print()
     out_console.print(table)
@@ -134,7 +149,12 @@ def compare(
     for role_id in ids:
         _print_salary(data["salary"][role_id])
     documents = sorted({fact["source"]["doc"] for a in data["aspects"] for v in a["values"].values() for fact in v})
-    out_console.print(Text("\nSources: " + ", ".join(documents) + " (run with --format json for the section of every fact)", style="dim"))
+    out_console.print(
+        Text(
+            "\nSources: " + ", ".join(documents) + " (run with --format json for the section of every fact)",
+            style="dim",
+        )
+    )
 
 
 def salary(

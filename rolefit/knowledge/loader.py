@@ -94,8 +94,7 @@ class KnowledgeBase:
         self.transitions: list[Transition] = _validate_list(Transition, root / "transitions.yaml", "transitions")
         self.questions: list[Question] = _validate_list(Question, root / "questions.yaml", "questions")
         self.documents: dict[str, Document] = {
-            document.doc: document
-            for document in _validate_list(Document, root / "sources.yaml", "documents")
+            document.doc: document for document in _validate_list(Document, root / "sources.yaml", "documents")
         }
 
     def role(self, role_id: str) -> Role:

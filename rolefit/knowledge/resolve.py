@@ -42,9 +42,7 @@ def resolve_role(name: str, *, allow_other: bool = False) -> str:
             suggestions.append(index[match])
     if not suggestions:
         words = set(key.split())
-        scored = sorted(
-            (len(words & set(k.split())), index[k]) for k in candidates if words & set(k.split())
-        )
+        scored = sorted((len(words & set(k.split())), index[k]) for k in candidates if words & set(k.split()))
         for _, role_id in reversed(scored):
             if role_id not in suggestions:
                 suggestions.append(role_id)
@@ -58,5 +56,3 @@ def resolve_roles(names: list[str]) -> list[str]:
         if role_id not in resolved:
             resolved.append(role_id)
     return resolved
-
-

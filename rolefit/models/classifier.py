@@ -1,0 +1,107 @@
+"""The role classifier: TF-IDF over the job's own text plus skill tokens, a
+linear model, and a temperature fitted on held-out data for calibration.
+
+Follows scikit-learn's estimator contract (``fit`` returns self, learned
+state ends in ``_``, ``predict_proba`` columns follow ``classes_``).
+scikit-learn is imported inside methods so ``import rolefit`` stays light.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from rolefit.knowledge.models import LABELS
+
+__all__ = ["RoleClassifier", "feature_document"]
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def feature_document(job_text: str, required: Sequence[str], optional: Sequence[str] = ()) -> str:
+    """What the model reads: the job's text, then one token per skill (required ones twice)."""
+    tokens = [f"sk_{_NON_WORD.sub('_', s)}" for s in required] * 2
+    tokens += [f"sk_{_NON_WORD.sub('_', s)}" for s in optional]
+    return job_text + "\n" + " ".join(tokens)
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    exp = np.exp(shifted)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+class RoleClassifier:
+    """Probabilities over the seven labels of INTERFACES.md, calibrated by temperature."""
+
+    def __init__(self, C: float = 4.0, max_features: int = 150_000, min_df: int = 2, random_state: int = 0) -> None:
+        self.C = C
+        self.max_features = max_features
+        self.min_df = min_df
+        self.random_state = random_state
+
+    def _new_pipeline(self) -> Any:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import make_pipeline
+
+        return make_pipeline(
+            TfidfVectorizer(
+                lowercase=True,
+                sublinear_tf=True,
+                ngram_range=(1, 2),
+                min_df=self.min_df,
+                max_features=self.max_features,
+                dtype=np.float32,
+            ),
+            LogisticRegression(C=self.C, max_iter=3000, class_weight="balanced", random_state=self.random_state),
+        )
+
+    def fit(
+        self,
+        documents: Sequence[str],
+        labels: Sequence[str],
+        sample_weight: Sequence[float] | None = None,
+        calibration: tuple[Sequence[str], Sequence[str]] | None = None,
+    ) -> RoleClassifier:
+        """Fit on (documents, labels); fit the temperature on `calibration` (held-out) data if given."""
+        unknown = set(labels) - set(LABELS)
+        if unknown:
+            raise ValueError(f"unknown labels {sorted(unknown)}")
+        self.pipeline_ = self._new_pipeline()
+        weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        self.pipeline_.fit(list(documents), list(labels), logisticregression__sample_weight=weights)
+        self.classes_ = np.array(LABELS)
+        self.temperature_ = 1.0
+        if calibration is not None:
+            self.temperature_ = self._fit_temperature(*calibration)
+        return self
+
+    def _logits(self, documents: Sequence[str]) -> np.ndarray:
+        model = self.pipeline_
+        scores = model.decision_function(list(documents))
+        # Columns in the fixed LABELS order; a label absent from training gets a very low score.
+        out = np.full((len(documents), len(LABELS)), -20.0, dtype=float)
+        for column, label in enumerate(model.classes_):
+            out[:, LABELS.index(label)] = scores[:, column]
+        return out
+
+    def _fit_temperature(self, documents: Sequence[str], labels: Sequence[str]) -> float:
+        logits = self._logits(documents)
+        target = np.array([LABELS.index(label) for label in labels])
+        best, best_loss = 1.0, float("inf")
+        for temperature in np.exp(np.linspace(np.log(0.2), np.log(5.0), 61)):
+            probs = _softmax(logits / temperature)
+            loss = -np.log(probs[np.arange(len(target)), target] + 1e-12).mean()
+            if loss < best_loss:
+                best, best_loss = float(temperature), loss
+        return best
+
+    def predict_proba(self, documents: Sequence[str]) -> np.ndarray:
+        return _softmax(self._logits(documents) / self.temperature_)
+
+    def predict(self, documents: Sequence[str]) -> np.ndarray:
+        return self.classes_[self.predict_proba(documents).argmax(axis=1)]

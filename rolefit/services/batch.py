@@ -1,0 +1,169 @@
+"""Analyse a whole file of postings: all cores, flat memory, resumable, bad rows reported.
+
+Results go to a JSONL file, one analysis per line plus ``id``; rows that cannot
+be read or analysed go to ``<out>.errors.jsonl``. On restart, ids already in
+the output are skipped, so an interrupted run continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rolefit.errors import InputError, RolefitError
+from rolefit.text.files import BadRow, Columns, PostingRow, iter_posting_rows
+
+__all__ = ["BatchSummary", "analyze_file"]
+
+CHUNK = 256
+
+
+@dataclass
+class BatchSummary:
+    analysed: int = 0
+    skipped_done: int = 0
+    bad: int = 0
+    bad_examples: list[dict[str, Any]] = field(default_factory=list)
+    output: str = ""
+    errors_file: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "analysed": self.analysed,
+            "skipped_already_done": self.skipped_done,
+            "bad_rows": self.bad,
+            "bad_examples": self.bad_examples,
+            "output": self.output,
+            "errors_file": self.errors_file,
+        }
+
+
+def _analyse_chunk(
+    rows: list[tuple[int, str, str | None, str]], compact: bool
+) -> list[tuple[str, int, dict[str, Any] | str]]:
+    """Runs in a worker: read and classify a chunk; a row that fails becomes an error string."""
+    from rolefit.services.analyze import analyze_readings
+    from rolefit.text.posting import read_posting
+
+    readings, kept, out = [], [], []
+    for number, posting_id, title, text in rows:
+        try:
+            readings.append(read_posting(text, title))
+            kept.append((number, posting_id))
+        except RolefitError as exc:
+            out.append((posting_id, number, str(exc)))
+    for (number, posting_id), result in zip(kept, analyze_readings(readings), strict=True):
+        if compact:
+            result.pop("sections", None)
+        out.append((posting_id, number, {"id": posting_id, **result}))
+    return out
+
+
+def _done_ids(path: Path) -> set[str]:
+    """Ids already written; a half-written last line (the run was killed) is cut off first."""
+    if not path.exists():
+        return set()
+    with path.open("rb+") as handle:
+        data = handle.read()
+        if data and not data.endswith(b"\n"):
+            cut = data.rfind(b"\n") + 1
+            handle.truncate(cut)
+            data = data[:cut]
+    done = set()
+    for line in data.splitlines():
+        try:
+            done.add(str(json.loads(line)["id"]))
+        except (ValueError, KeyError, TypeError):
+            continue
+    return done
+
+
+def _chunks(
+    rows: Iterator[PostingRow | BadRow], done: set[str], summary: BatchSummary, report_bad: Callable[[BadRow], None]
+) -> Iterator[list[tuple[int, str, str | None, str]]]:
+    chunk: list[tuple[int, str, str | None, str]] = []
+    for row in rows:
+        if isinstance(row, BadRow):
+            report_bad(row)
+            continue
+        if row.id in done:
+            summary.skipped_done += 1
+            continue
+        chunk.append((row.row, row.id, row.title, row.text))
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def analyze_file(
+    source: Path,
+    out: Path,
+    columns: Columns | None = None,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    compact: bool = True,
+) -> BatchSummary:
+    """Analyse every posting in ``source`` into ``out`` (JSONL); returns counts and the bad rows."""
+    if out.resolve() == source.resolve():
+        raise InputError("--out must be a different file from the input")
+    columns = columns or Columns()
+    workers = workers or os.cpu_count() or 1
+    summary = BatchSummary(output=str(out), errors_file=str(out.with_suffix(out.suffix + ".errors.jsonl")))
+    done = _done_ids(out)
+    errors_path = Path(summary.errors_file)
+    if not done and errors_path.exists():
+        errors_path.unlink()
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+    with out.open("a", encoding="utf-8") as sink, errors_path.open("a", encoding="utf-8") as errors:
+
+        def report_bad(row: BadRow) -> None:
+            summary.bad += 1
+            record = {"row": row.row, "id": row.id, "reason": row.reason}
+            if len(summary.bad_examples) < 10:
+                summary.bad_examples.append(record)
+            errors.write(json.dumps(record) + "\n")
+
+        def write(results: list[tuple[str, int, dict[str, Any] | str]]) -> None:
+            for posting_id, number, result in results:
+                if isinstance(result, str):
+                    report_bad(BadRow(number, posting_id, result))
+                else:
+                    sink.write(json.dumps(result, ensure_ascii=False) + "\n")
+                    summary.analysed += 1
+            sink.flush()
+            errors.flush()
+            if progress is not None:
+                progress(len(results))
+
+        chunks = _chunks(iter_posting_rows(source, columns), done, summary, report_bad)
+        if workers == 1:
+            for chunk in chunks:
+                write(_analyse_chunk(chunk, compact))
+            return summary
+        with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+            pending: deque[Future[list[tuple[str, int, dict[str, Any] | str]]]] = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(_analyse_chunk, chunk, compact))
+                if len(pending) >= workers * 2:  # bounded in-flight work keeps memory flat
+                    write(pending.popleft().result())
+            while pending:
+                write(pending.popleft().result())
+    return summary
+
+
+def _warm_up() -> None:
+    """Load the model and the taxonomy once per worker."""
+    from rolefit.models.store import default_model
+    from rolefit.text.skills import default_extractor
+
+    default_model()
+    default_extractor()

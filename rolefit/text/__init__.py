@@ -1,0 +1,1 @@
+"""Reading postings and resumes: cleaning, sections, skills with spans, seniority, salary."""

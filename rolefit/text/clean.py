@@ -1,0 +1,49 @@
+"""Clean posting text without moving a single character.
+
+Evidence offsets must index the text the user gave us, so cleaning replaces
+markup with spaces of the same length instead of deleting it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MAX_CHARS", "blank_markup", "decode_bytes"]
+
+MAX_CHARS = 200_000  # longer than any real posting; beyond this we refuse rather than stall
+
+_TAG = re.compile(r"<[^<>\n]{0,400}>")
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+_MARKDOWN = re.compile(r"\*\*|__|`+|\\(?=[\-*_#.!()\[\]])|!?\[(?=[^\]\n]{0,200}\]\()|\]\([^)\n]{0,300}\)")
+_ENTITY_CHARS = {"&amp;": "&", "&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&rsquo;": "'"}
+
+
+def _same_length(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+def _entity(match: re.Match[str]) -> str:
+    replacement = _ENTITY_CHARS.get(match.group(0).lower(), " ")
+    return replacement.ljust(match.end() - match.start())
+
+
+def blank_markup(text: str) -> str:
+    """HTML tags, entities and markdown emphasis/links replaced by spaces; same length as the input."""
+    if "<" in text:
+        text = _TAG.sub(_same_length, text)
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
+    text = _MARKDOWN.sub(_same_length, text)
+    return text.replace("\u00a0", " ").replace("\u200b", " ")
+
+
+def decode_bytes(data: bytes) -> str:
+    """Text from bytes in whatever encoding they came: UTF-8 (with or without BOM), UTF-16, else cp1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")

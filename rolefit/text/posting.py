@@ -1,0 +1,95 @@
+"""One posting read once: sections, skills with evidence, seniority, stated pay.
+
+This is the shared extractor: `analyze`, `match` (resumes), `hire` and the
+market report all go through :func:`read_posting`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rolefit.errors import InputError
+from rolefit.text.clean import MAX_CHARS, blank_markup
+from rolefit.text.salary import StatedSalary, find_salary
+from rolefit.text.sections import JOB_KINDS, Section, split_sections
+from rolefit.text.seniority import seniority_from
+from rolefit.text.skills import SkillExtractor, default_extractor, tokenize
+
+__all__ = ["FoundSkill", "PostingReading", "read_posting"]
+
+_NICE_LINE = re.compile(
+    r"\b(nice[ -]to[ -]have|is a (big |huge )?plus|are a plus|a plus\b|bonus( points)?|preferred|preferably|desir(ed|able)|"
+    r"ideally|not required|optional|familiarity with|exposure to)\b",
+    re.I,
+)
+
+
+@dataclass
+class FoundSkill:
+    id: str
+    name: str
+    category: str
+    required: bool
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class PostingReading:
+    text: str
+    title: str | None
+    sections: list[Section]
+    skills: list[FoundSkill]
+    seniority: str | None
+    salary: StatedSalary | None
+    job_text: str  # the job's own sections joined (for the classifier), blanks where markup was
+
+    def skill_ids(self, required_only: bool = False) -> list[str]:
+        return [s.id for s in self.skills if s.required or not required_only]
+
+
+def _line_bounds(text: str, start: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return line_start, len(text) if line_end == -1 else line_end
+
+
+def read_posting(text: str, title: str | None = None, extractor: SkillExtractor | None = None) -> PostingReading:
+    """Read a posting's text; raises InputError for empty or oversized input."""
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("The posting is empty: give its text (a file, stdin or --text)")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"The posting is {len(text):,} characters; the limit is {MAX_CHARS:,} (is this really one posting?)"
+        )
+    extractor = extractor or default_extractor()
+    cleaned = blank_markup(text)
+    sections = split_sections(text, cleaned)
+    job_sections = [s for s in sections if s.kind in JOB_KINDS]
+    if not job_sections:  # nothing but blurb: better to read it all than nothing
+        job_sections = sections
+    found: dict[str, FoundSkill] = {}
+    for section in job_sections:
+        segment = cleaned[section.start : section.end]
+        tokens = tokenize(segment)
+        for mention in extractor.find(segment, tokens):
+            start, end = section.start + mention.start, section.start + mention.end
+            line_start, line_end = _line_bounds(cleaned, start)
+            nice = section.kind == "nice" or bool(_NICE_LINE.search(cleaned, line_start, line_end))
+            skill = extractor.skills[mention.skill_id]
+            entry = found.get(skill.id)
+            if entry is None:
+                entry = found[skill.id] = FoundSkill(skill.id, skill.name, skill.category, required=False)
+            entry.required = entry.required or not nice
+            entry.evidence.append((start, end))
+    job_text = "\n".join(cleaned[s.start : s.end] for s in job_sections)
+    salary = find_salary(text)
+    return PostingReading(
+        text=text,
+        title=title,
+        sections=sections,
+        skills=sorted(found.values(), key=lambda s: s.evidence[0][0]),
+        seniority=seniority_from(title, job_text),
+        salary=salary,
+        job_text=job_text,
+    )

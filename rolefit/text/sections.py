@@ -1,0 +1,150 @@
+"""Split a posting into sections so only the job's own parts drive role and skills.
+
+Company blurbs, benefits and equal-opportunity statements mention words like
+"AI", "data" or "Kubernetes" (what the company does, not what the job needs),
+which is a known cause of wrong results in other extractors. Headings are
+recognised by shape (short line, markdown heading, bold, trailing colon, caps)
+and by vocabulary; boilerplate paragraphs without a heading are caught by
+their phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from rolefit.text.clean import blank_markup
+
+__all__ = ["JOB_KINDS", "Section", "SectionKind", "split_sections"]
+
+SectionKind = Literal["intro", "about", "responsibilities", "requirements", "nice", "benefits", "eeo", "other"]
+JOB_KINDS: frozenset[str] = frozenset({"intro", "responsibilities", "requirements", "nice", "other"})
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    kind: SectionKind
+    start: int
+    end: int
+    heading: str
+
+
+_HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    (
+        "eeo",
+        re.compile(
+            r"equal (employment )?opportunit|\beeo\b|diversity|inclusion|accommodation|e-verify|pay transparency|privacy (notice|policy)|fraud|recruit(ing|ment) scam|disclaimer|legal notice|right to work"
+        ),
+    ),
+    (
+        "nice",
+        re.compile(
+            r"nice[ -]to[ -]ha|preferred|bonus|\bplus(es)?\b|desired|good to have|extra credit|ideal(ly)?\b.*\b(also|additionally)|great if|would be (great|nice)|not required|stand out|brownie"
+        ),
+    ),
+    (
+        "benefits",
+        re.compile(
+            r"benefit|perks|what we offer|we offer|compensation|salary|\bpay\b|pay range|why (join|work)|what'?s in it|rewards|total rewards|package|location and|working (at|with) us|life at|our offer|what you.?ll get|in return"
+        ),
+    ),
+    (
+        "about",
+        re.compile(
+            r"^about\b(?!.*\b(role|job|position|you|team|opportunit))|who we are|about (us|the company|the team)|our (company|mission|story|values|culture)|company (overview|description)|the company|why us|our team|\bwe are\b|who are we|mission"
+        ),
+    ),
+    (
+        "requirements",
+        re.compile(
+            r"requirement|qualification|what you.?ll (need|bring)|what we.?re looking for|what you bring|who you are|about you|you (have|are|bring|will have|should have)|must[ -]have|skills|experience|competenc|background|knowledge|ideal candidate|looking for|profile|need to succeed|you.?ll need|expertise|education"
+        ),
+    ),
+    (
+        "responsibilities",
+        re.compile(
+            r"responsibilit|what you.?ll (do|work on|own|be doing|achieve)|the role|your role|role overview|job description|position (summary|overview|description)|duties|the job|your impact|impact|day[ -]to[ -]day|key (tasks|accountabilit)|what you will|in this role|the opportunity|about the (role|job|position)|overview|summary|mission of the role|you will|tasks|accountabilit|scope"
+        ),
+    ),
+)
+
+_EEO_PARAGRAPH = re.compile(
+    r"equal (employment )?opportunity|without regard to (race|age|sex)|regardless of (race|age|gender)|"
+    r"protected (veteran|characteristic|status)|reasonable accommodation|e-verify|affirmative action|"
+    r"sexual orientation|gender identity|national origin",
+    re.IGNORECASE,
+)
+_LINE = re.compile(r"[^\n]*\n?")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●–+]|\d{1,2}[.)])\s+")
+
+
+def _heading_kind(line: str) -> SectionKind | None:
+    """The section a line opens, if the line looks like a heading."""
+    stripped = line.strip().strip("#").strip().strip(":").strip()
+    raw = line.strip()
+    if not stripped or len(stripped) > 70 or _BULLET.match(line):
+        return None
+    words = stripped.split()
+    shaped = (
+        raw.startswith("#")
+        or raw.endswith(":")
+        or (stripped.isupper() and len(stripped) > 3)
+        or (len(words) <= 6 and not stripped.endswith((".", ",", ";")) and stripped[:1].isupper())
+    )
+    if not shaped:
+        return None
+    lowered = stripped.lower()
+    for kind, pattern in _HEADING_WORDS:
+        if pattern.search(lowered):
+            return kind
+    return None
+
+
+def split_sections(text: str, cleaned: str | None = None) -> list[Section]:
+    """Sections covering the whole text in order; offsets index ``text``.
+
+    ``cleaned`` is ``blank_markup(text)`` if the caller already has it.
+    """
+    cleaned = cleaned if cleaned is not None else blank_markup(text)
+    sections: list[Section] = []
+    kind: SectionKind = "intro"
+    heading = ""
+    start = 0
+    position = 0
+    for match in _LINE.finditer(cleaned):
+        line = match.group(0)
+        if not line:
+            break
+        new_kind = _heading_kind(line)
+        if new_kind is not None and position > start:
+            sections.append(Section(kind, start, position, heading))
+            kind, heading, start = new_kind, line.strip(), position
+        elif new_kind is not None:
+            kind, heading = new_kind, line.strip()
+        position = match.end()
+    if position > start or not sections:
+        sections.append(Section(kind, start, len(text), heading))
+    return _mark_boilerplate_paragraphs(cleaned, sections)
+
+
+def _mark_boilerplate_paragraphs(cleaned: str, sections: list[Section]) -> list[Section]:
+    """Equal-opportunity paragraphs hide under other headings or none; cut them out as `eeo`."""
+    out: list[Section] = []
+    for section in sections:
+        if section.kind == "eeo":
+            out.append(section)
+            continue
+        cursor = section.start
+        body = cleaned[section.start : section.end]
+        for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", body):
+            if not _EEO_PARAGRAPH.search(paragraph.group(0)):
+                continue
+            p_start, p_end = section.start + paragraph.start(), section.start + paragraph.end()
+            if p_start > cursor:
+                out.append(Section(section.kind, cursor, p_start, section.heading))
+            out.append(Section("eeo", p_start, p_end, section.heading))
+            cursor = p_end
+        if cursor < section.end:
+            out.append(Section(section.kind, cursor, section.end, section.heading))
+    return out

@@ -1,0 +1,150 @@
+"""`rolefit analyze` as people use it: one posting from a file or stdin, and whole files of postings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rolefit.cli import app
+from rolefit.knowledge.models import LABELS
+
+runner = CliRunner()
+
+MLOPS_POSTING = """Senior Data Scientist
+
+What you'll do
+- Own our ML platform: CI/CD pipelines for models, Docker images and Kubernetes deployments
+- Run the model registry (MLflow) and the feature store; orchestrate training with Kubeflow and Airflow
+- Monitor models in production for data drift and latency; on-call for ML infrastructure
+- Manage infrastructure as code with Terraform on AWS
+
+Requirements
+- 5+ years in DevOps or MLOps, strong Python, Kubernetes, Terraform
+"""
+
+
+def test_one_posting_gives_the_interfaces_json(tmp_path: Path) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_text(MLOPS_POSTING, encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "--title", "Senior Data Scientist", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data["scores"]) == set(LABELS)
+    assert abs(sum(data["scores"].values()) - 1.0) < 1e-6
+    assert data["role"] == "mlops-engineer"
+    assert data["title_role"] == "data-scientist" and data["mismatch"] is True
+    assert any("title says data-scientist" in w for w in data["warnings"])
+    assert data["seniority"] == "senior"
+    kubernetes = next(s for s in data["skills"] if s["id"] == "kubernetes")
+    for span in kubernetes["evidence"]:
+        assert MLOPS_POSTING[span["start"] : span["end"]] == span["text"]
+    assert data["salary"]["bands"] and all(b["source"] for b in data["salary"]["bands"])
+
+
+def test_stdin_and_text_output() -> None:
+    result = runner.invoke(app, ["analyze", "-"], input=MLOPS_POSTING)
+    assert result.exit_code == 0, result.output
+    assert "mlops-engineer" in result.stdout and "Kubernetes" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "needle"),
+    [
+        (["analyze", "-"], "   ", "empty"),
+        (["analyze", "missing-file.txt"], None, "No such file"),
+        (["analyze", "postings.csv"], None, "No such file"),
+    ],
+)
+def test_bad_single_inputs_exit_2(args: list[str], stdin: str | None, needle: str) -> None:
+    result = runner.invoke(app, args, input=stdin)
+    assert result.exit_code == 2
+    assert needle in result.stderr and "Traceback" not in result.output
+
+
+def _write_jsonl(path: Path, rows: list[dict | str]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write((row if isinstance(row, str) else json.dumps(row)) + "\n")
+
+
+def test_batch_reports_bad_rows_and_resumes(tmp_path: Path) -> None:
+    source = tmp_path / "postings.jsonl"
+    rows: list[dict | str] = [
+        {"id": f"p{i}", "title": "Data Scientist", "description": MLOPS_POSTING} for i in range(5)
+    ]
+    rows.insert(2, "{not json")
+    rows.append({"id": "empty", "title": "x", "description": ""})
+    _write_jsonl(source, rows)
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["analyze", str(source), "--out", str(out), "--workers", "1", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["analysed"] == 5 and summary["bad_rows"] == 2
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["id"] for line in lines] == [f"p{i}" for i in range(5)]
+    errors = [json.loads(line) for line in Path(summary["errors_file"]).read_text().splitlines()]
+    assert {e["reason"].split(" ")[0] for e in errors} == {"invalid", "no"}
+
+    # Interrupted mid-write: a half line at the end is cut and the row redone; finished rows are not.
+    text = out.read_text()
+    out.write_text(text[: text.rfind("\n", 0, len(text) - 1) + 1] + '{"id": "p4", "ro')
+    again = runner.invoke(app, ["analyze", str(source), "--out", str(out), "--workers", "1", "--format", "json"])
+    summary = json.loads(again.stdout)
+    assert summary["analysed"] == 1 and summary["skipped_already_done"] == 4
+    assert len(out.read_text().splitlines()) == 5
+
+
+def test_batch_reads_csv_with_broken_rows_and_parquet(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    csv_path = tmp_path / "postings.csv"
+    csv_path.write_text(
+        'job_id,job_title,text\n1,Data Scientist,"' + MLOPS_POSTING.replace('"', "'") + '"\n2,too,many,fields\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "csv.jsonl"
+    result = runner.invoke(
+        app,
+        [
+            "analyze",
+            str(csv_path),
+            "--out",
+            str(out),
+            "--id-col",
+            "job_id",
+            "--title-col",
+            "job_title",
+            "--text-col",
+            "text",
+            "--workers",
+            "1",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["bad_rows"] == 1
+    assert json.loads(out.read_text().splitlines()[0])["id"] == "1"
+
+    parquet_path = tmp_path / "postings.parquet"
+    pq.write_table(
+        pa.table({"id": ["a", "b"], "title": ["MLOps", "DS"], "description": [MLOPS_POSTING, MLOPS_POSTING]}),
+        parquet_path,
+    )
+    out = tmp_path / "parquet.jsonl"
+    result = runner.invoke(app, ["analyze", str(parquet_path), "--out", str(out), "--workers", "2", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["a", "b"]
+
+
+def test_batch_needs_out_and_a_text_column(tmp_path: Path) -> None:
+    source = tmp_path / "p.csv"
+    source.write_text("id,body\n1,hello\n")
+    result = runner.invoke(app, ["analyze", str(source)])
+    assert result.exit_code == 2 and "--out" in result.stderr
+    result = runner.invoke(app, ["analyze", str(source), "--out", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 2 and "--text-col" in result.stderr

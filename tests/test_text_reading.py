@@ -1,0 +1,130 @@
+"""Reading postings: sections, skills with exact evidence, required vs nice-to-have, seniority, pay."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolefit.errors import InputError
+from rolefit.text.clean import blank_markup, decode_bytes
+from rolefit.text.posting import read_posting
+from rolefit.text.salary import find_salary
+from rolefit.text.sections import split_sections
+from rolefit.text.seniority import seniority_from, years_required
+
+POSTING = """About Acme
+Acme is an AI company building Kubernetes-native tools for data teams.
+
+What you'll do
+- Build RAG pipelines and LLM agents for our support copilot
+- Evaluate model outputs and add guardrails
+
+Requirements
+- 3+ years of experience with Python and SQL
+- Experience with vector databases (Pinecone or Weaviate)
+
+Nice to have
+- Experience with Kubernetes
+
+Benefits
+- Health insurance, 401(k), and a Tableau licence for everyone
+
+Acme is an equal opportunity employer and considers applicants without regard to race or gender.
+"""
+
+
+def test_sections_find_company_blurb_job_parts_benefits_and_eeo() -> None:
+    kinds = [s.kind for s in split_sections(POSTING)]
+    assert kinds[:2] == ["about", "about"] or kinds[0] == "about"
+    for kind in ("responsibilities", "requirements", "nice", "benefits", "eeo"):
+        assert kind in kinds
+
+
+def test_company_blurb_and_benefits_do_not_count_as_skills_asked_for() -> None:
+    reading = read_posting(POSTING, "AI Engineer")
+    by_id = {s.id: s for s in reading.skills}
+    assert "tableau" not in by_id  # only in benefits
+    kubernetes = by_id["kubernetes"]
+    assert kubernetes.required is False  # only in "Nice to have" (the blurb mention is ignored)
+    assert len(kubernetes.evidence) == 1
+    assert by_id["python"].required and by_id["rag"].required
+
+
+def test_every_evidence_span_indexes_the_input_exactly() -> None:
+    reading = read_posting(POSTING)
+    for skill in reading.skills:
+        for start, end in skill.evidence:
+            assert POSTING[start:end].strip() == POSTING[start:end]
+            assert POSTING[start:end]
+
+
+def test_html_and_markdown_keep_offsets() -> None:
+    html = "<p><b>Requirements</b></p><ul><li>Strong <strong>PyTorch</strong> &amp; Docker skills</li></ul>"
+    assert len(blank_markup(html)) == len(html)
+    reading = read_posting(html)
+    spans = {html[a:b] for s in reading.skills for a, b in s.evidence}
+    assert {"PyTorch", "Docker"} <= spans
+
+
+def test_spelling_variants_map_to_one_skill() -> None:
+    text = "You will run A/B tests and online experiments, deploy to k8s and use scikit-learn."
+    found = {s.id for s in read_posting(text).skills}
+    assert {"a-b-testing", "kubernetes", "scikit-learn"} <= found
+
+
+def test_case_sensitive_aliases_do_not_fire_on_common_words() -> None:
+    text = "Requirements: experience with R and Go. We go to great lengths; r&d matters."
+    found = {s.id: s for s in read_posting(text).skills}
+    assert "r" in found and len(found["r"].evidence) == 1
+    assert "go" in found and len(found["go"].evidence) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "level"),
+    [
+        ("Senior ML Engineer", "", "senior"),
+        ("Junior Data Analyst", "", "entry"),
+        ("Staff Data Scientist", "", "staff"),
+        ("Data Scientist", "You have 5+ years of experience in analytics.", "senior"),
+        ("Data Scientist", "Requires 1-2 years of relevant experience", "entry"),
+        ("Data Scientist", "No years given", None),
+    ],
+)
+def test_seniority_from_title_then_years(title: str, text: str, level: str | None) -> None:
+    assert seniority_from(title, text) == level
+
+
+def test_years_required_takes_the_minimum() -> None:
+    assert years_required("at least 3 years of Python; 5+ years of experience preferred") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "period", "currency"),
+    [
+        ("The pay range is $120,000 - $150,000 per year.", 120_000, 150_000, "year", "USD"),
+        ("Salary: $120K–$150K", 120_000, 150_000, "year", "USD"),
+        ("$45-$60 per hour", 45, 60, "hour", "USD"),
+        ("€60.000 - €75.000 per annum", 60_000, 75_000, "year", "EUR"),
+    ],
+)
+def test_stated_pay_is_parsed(text: str, low: float, high: float, period: str, currency: str) -> None:
+    salary = find_salary(text)
+    assert salary is not None
+    assert (salary.min, salary.max, salary.period, salary.currency) == (low, high, period, currency)
+    assert text[salary.start : salary.end] == salary.text
+
+
+def test_money_that_is_not_pay_is_ignored() -> None:
+    assert find_salary("We raised $20M from top investors and offer a $50 gym stipend.") is None
+
+
+def test_empty_and_huge_postings_are_refused_clearly() -> None:
+    with pytest.raises(InputError, match="empty"):
+        read_posting("   \n ")
+    with pytest.raises(InputError, match="limit"):
+        read_posting("x " * 200_000)
+
+
+def test_bytes_in_any_common_encoding_decode() -> None:
+    assert decode_bytes("Café Python".encode("cp1252")) == "Café Python"
+    assert decode_bytes("\ufeffPython".encode()) == "Python"
+    assert decode_bytes("Python".encode("utf-16")) == "Python"
