@@ -26,6 +26,10 @@ def train(
     dev: Annotated[list[Path] | None, typer.Option(help="dev-set files: their companies are kept out")] = None,
     hand: Annotated[list[Path] | None, typer.Option(help="hand-labelled training files")] = None,
     out: Annotated[Path | None, typer.Option(help="model folder (default: the package's)")] = None,
+    weak_weight: Annotated[
+        float,
+        typer.Option(help="weight of weak title/content labels from the unlabelled postings (0 = hand labels only)"),
+    ] = 0.0,
 ) -> None:
     """Rebuild the classifier reproducibly (fixed seeds) from the postings data."""
     from rich.progress import Progress
@@ -40,11 +44,16 @@ def train(
     with Progress(console=err_console) as progress:
         task = progress.add_task("reading postings", total=None)
         documents, report = build_training_set(
-            data, dev_files, hand_files, progress=lambda done, total: progress.update(task, completed=done, total=total)
+            data,
+            dev_files,
+            hand_files,
+            weak_weight=weak_weight,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
     err_console.print(f"training on {len(documents)} postings: {json.dumps(report['labels'])}")
     model, metadata = train_model(documents)
     metadata["training_report"] = report
+    metadata["weak_weight"] = weak_weight
     metadata["dev_files"] = [str(p) for p in dev_files]
     metadata["hand_files"] = [str(p) for p in hand_files]
     target = out or model_dir()

@@ -37,7 +37,7 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 class RoleClassifier:
     """Probabilities over the seven labels of INTERFACES.md, calibrated by temperature."""
 
-    def __init__(self, C: float = 4.0, max_features: int = 150_000, min_df: int = 2, random_state: int = 0) -> None:
+    def __init__(self, C: float = 16.0, max_features: int = 150_000, min_df: int = 2, random_state: int = 0) -> None:
         self.C = C
         self.max_features = max_features
         self.min_df = min_df
@@ -52,7 +52,7 @@ class RoleClassifier:
             TfidfVectorizer(
                 lowercase=True,
                 sublinear_tf=True,
-                ngram_range=(1, 2),
+                ngram_range=(1, 1),
                 min_df=self.min_df,
                 max_features=self.max_features,
                 dtype=np.float32,
@@ -80,7 +80,8 @@ class RoleClassifier:
             self.temperature_ = self._fit_temperature(*calibration)
         return self
 
-    def _logits(self, documents: Sequence[str]) -> np.ndarray:
+    def logits(self, documents: Sequence[str]) -> np.ndarray:
+        """Uncalibrated scores, one column per label in LABELS order."""
         model = self.pipeline_
         scores = model.decision_function(list(documents))
         # Columns in the fixed LABELS order; a label absent from training gets a very low score.
@@ -90,7 +91,11 @@ class RoleClassifier:
         return out
 
     def _fit_temperature(self, documents: Sequence[str], labels: Sequence[str]) -> float:
-        logits = self._logits(documents)
+        return self.fit_temperature(self.logits(documents), labels)
+
+    @staticmethod
+    def fit_temperature(logits: np.ndarray, labels: Sequence[str]) -> float:
+        """The temperature that minimises the log-loss of softmax(logits / T) on held-out labels."""
         target = np.array([LABELS.index(label) for label in labels])
         best, best_loss = 1.0, float("inf")
         for temperature in np.exp(np.linspace(np.log(0.2), np.log(5.0), 61)):
@@ -101,7 +106,7 @@ class RoleClassifier:
         return best
 
     def predict_proba(self, documents: Sequence[str]) -> np.ndarray:
-        return _softmax(self._logits(documents) / self.temperature_)
+        return _softmax(self.logits(documents) / self.temperature_)
 
     def predict(self, documents: Sequence[str]) -> np.ndarray:
         return self.classes_[self.predict_proba(documents).argmax(axis=1)]

@@ -18,6 +18,28 @@ from rolefit.text.skills import SkillExtractor, default_extractor, tokenize
 
 __all__ = ["FoundSkill", "PostingReading", "read_posting"]
 
+# "Bachelor's degree in Computer Science, Statistics or Mathematics" names fields of study, not skills asked for.
+_DEGREE = re.compile(
+    r"\b(degree|bachelor'?s?|master'?s?|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|field of study|majors?|diploma)\b",
+    re.I,
+)
+_NOT_A_FIELD_LIST = re.compile(
+    r"[.;!?]|\b(experience|years?|skills?|knowledge|proficien\w*|using|with|plus|including|familiar\w*|strong|ability|"
+    r"expertise|work(ing)?|understanding|background in|equivalent)\b",
+    re.I,
+)
+
+
+def _is_degree_field(cleaned: str, line_start: int, start: int) -> bool:
+    """True when the mention sits in the list of fields right after a degree word."""
+    window_start = max(line_start, start - 160)
+    degrees = list(_DEGREE.finditer(cleaned, window_start, start))
+    if not degrees:
+        return False
+    between = cleaned[degrees[-1].end() : start]
+    return not _NOT_A_FIELD_LIST.search(between)
+
+
 _NICE_LINE = re.compile(
     r"\b(nice[ -]to[ -]have|is a (big |huge )?plus|are a plus|a plus\b|bonus( points)?|preferred|preferably|desir(ed|able)|"
     r"ideally|not required|optional|familiarity with|exposure to)\b",
@@ -69,13 +91,22 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
     if not job_sections:  # nothing but blurb: better to read it all than nothing
         job_sections = sections
     found: dict[str, FoundSkill] = {}
+    lines: dict[int, tuple[bool, bool]] = {}
     for section in job_sections:
         segment = cleaned[section.start : section.end]
         tokens = tokenize(segment)
         for mention in extractor.find(segment, tokens):
             start, end = section.start + mention.start, section.start + mention.end
             line_start, line_end = _line_bounds(cleaned, start)
-            nice = section.kind == "nice" or bool(_NICE_LINE.search(cleaned, line_start, line_end))
+            line_facts = lines.get(line_start)
+            if line_facts is None:  # (has a degree word, reads as nice-to-have), once per line
+                line_facts = lines[line_start] = (
+                    bool(_DEGREE.search(cleaned, line_start, line_end)),
+                    bool(_NICE_LINE.search(cleaned, line_start, line_end)),
+                )
+            if line_facts[0] and _is_degree_field(cleaned, line_start, start):
+                continue
+            nice = section.kind == "nice" or line_facts[1]
             skill = extractor.skills[mention.skill_id]
             entry = found.get(skill.id)
             if entry is None:

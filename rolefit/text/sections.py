@@ -69,10 +69,25 @@ _HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     ),
 )
 
+_ANY_HEADING_WORD = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _HEADING_WORDS))
+
 _EEO_PARAGRAPH = re.compile(
     r"equal (employment )?opportunity|without regard to (race|age|sex)|regardless of (race|age|gender)|"
     r"protected (veteran|characteristic|status)|reasonable accommodation|e-verify|affirmative action|"
     r"sexual orientation|gender identity|national origin",
+    re.IGNORECASE,
+)
+# An untitled opening paragraph that describes the employer, not the job ("Acme is a leading provider of...").
+_COMPANY_PARAGRAPH = re.compile(
+    r"\b(we are|we're|our (mission|company|customers|clients|platform|products?|culture|values|investors|story)|founded|"
+    r"headquartered|leading provider|is (a|an|the) (leading|global|fast|world|premier|trusted|top)|backed by|"
+    r"(company|startup|firm|organization|organisation) (that|which|whose)|trusted by|serves? (over|more than)|"
+    r"customers|employees|offices (in|across))\b",
+    re.IGNORECASE,
+)
+_JOB_PARAGRAPH = re.compile(
+    r"\b(you|your|role|position|candidate|responsib\w*|this job|looking for|seek(ing)?|hiring|will be|we need|"
+    r"the ideal|join (us|our|the) (as|team)|requirements?|qualifications?)\b",
     re.IGNORECASE,
 )
 _LINE = re.compile(r"[^\n]*\n?")
@@ -95,6 +110,8 @@ def _heading_kind(line: str) -> SectionKind | None:
     if not shaped:
         return None
     lowered = stripped.lower()
+    if not _ANY_HEADING_WORD.search(lowered):
+        return None
     for kind, pattern in _HEADING_WORDS:
         if pattern.search(lowered):
             return kind
@@ -129,7 +146,8 @@ def split_sections(text: str, cleaned: str | None = None) -> list[Section]:
 
 
 def _mark_boilerplate_paragraphs(cleaned: str, sections: list[Section]) -> list[Section]:
-    """Equal-opportunity paragraphs hide under other headings or none; cut them out as `eeo`."""
+    """Equal-opportunity paragraphs hide under other headings or none, and untitled openings often describe
+    the employer: cut them out as `eeo` and `about`."""
     out: list[Section] = []
     for section in sections:
         if section.kind == "eeo":
@@ -137,13 +155,21 @@ def _mark_boilerplate_paragraphs(cleaned: str, sections: list[Section]) -> list[
             continue
         cursor = section.start
         body = cleaned[section.start : section.end]
+        if section.kind != "intro" and not _EEO_PARAGRAPH.search(body):
+            out.append(section)
+            continue
         for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", body):
-            if not _EEO_PARAGRAPH.search(paragraph.group(0)):
+            words = paragraph.group(0)
+            if _EEO_PARAGRAPH.search(words):
+                kind: SectionKind = "eeo"
+            elif section.kind == "intro" and _COMPANY_PARAGRAPH.search(words) and not _JOB_PARAGRAPH.search(words):
+                kind = "about"
+            else:
                 continue
             p_start, p_end = section.start + paragraph.start(), section.start + paragraph.end()
             if p_start > cursor:
                 out.append(Section(section.kind, cursor, p_start, section.heading))
-            out.append(Section("eeo", p_start, p_end, section.heading))
+            out.append(Section(kind, p_start, p_end, section.heading))
             cursor = p_end
         if cursor < section.end:
             out.append(Section(section.kind, cursor, section.end, section.heading))

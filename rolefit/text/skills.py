@@ -41,6 +41,9 @@ class SkillExtractor:
     folded: dict[tuple[str, ...], str] = field(default_factory=dict)
     exact: dict[tuple[str, ...], str] = field(default_factory=dict)
     max_tokens: int = 1
+    # First token of any alias -> the longest alias starting with it: most tokens start no alias at all.
+    folded_starts: dict[str, int] = field(default_factory=dict)
+    exact_starts: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_skills(cls, skills: Iterable[Skill]) -> SkillExtractor:
@@ -53,8 +56,13 @@ class SkillExtractor:
                     continue
                 if alias in case_sensitive:
                     extractor.exact.setdefault(tokens, skill.id)
+                    starts = extractor.exact_starts
+                    first = tokens[0]
                 else:
                     extractor.folded.setdefault(tuple(t.lower() for t in tokens), skill.id)
+                    starts = extractor.folded_starts
+                    first = tokens[0].lower()
+                starts[first] = max(starts.get(first, 0), len(tokens))
                 extractor.max_tokens = max(extractor.max_tokens, len(tokens))
         return extractor
 
@@ -65,10 +73,23 @@ class SkillExtractor:
         lowered = [w.lower() for w in words]
         mentions: list[SkillMention] = []
         count = len(tokens)
-        index = 0
-        folded, exact, longest = self.folded, self.exact, self.max_tokens
-        while index < count:
+        folded, exact = self.folded, self.exact
+        folded_starts, exact_starts = self.folded_starts, self.exact_starts
+        # Only tokens that start some alias are worth a look (a C-speed filter over the whole posting).
+        if exact_starts:
+            candidates = [
+                i
+                for i, (w, lw) in enumerate(zip(words, lowered, strict=True))
+                if lw in folded_starts or w in exact_starts
+            ]
+        else:
+            candidates = [i for i, lw in enumerate(lowered) if lw in folded_starts]
+        next_free = 0
+        for index in candidates:
+            if index < next_free:
+                continue  # inside the previous match
             found: str | None = None
+            longest = max(folded_starts.get(lowered[index], 0), exact_starts.get(words[index], 0))
             width = min(longest, count - index)
             while width > 0:
                 key = tuple(lowered[index : index + width])
@@ -84,9 +105,7 @@ class SkillExtractor:
                 width -= 1
             if found is not None:
                 mentions.append(SkillMention(found, tokens[index].start(), tokens[index + width - 1].end()))
-                index += width
-            else:
-                index += 1
+                next_free = index + width
         return mentions
 
 
