@@ -34,7 +34,10 @@ lint: install-test
 	$(PY) -m ruff format --check rolefit tests bench
 
 bench: install-test
-	$(PY) bench/run_all.py
+	$(PIP) install -q -c constraints.txt -r bench/requirements.txt
+	$(PY) bench/quality.py
+	$(PY) bench/skills_extraction.py
+	$(PY) bench/speed.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -20,14 +19,14 @@ __all__ = ["app", "main"]
 class RolefitGroup(TyperGroup):
     """Turns rolefit errors raised by any command into one line on stderr and an exit code."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except InputError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(2) from None
         except RolefitError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(1) from None
 
 
@@ -42,11 +41,12 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from rolefit.cli import analyze_commands, knowledge_commands, model_commands
+    from rolefit.cli import analyze_commands, knowledge_commands, model_commands, people_commands
 
     knowledge_commands.register(app)
     analyze_commands.register(app)
     model_commands.register(app)
+    people_commands.register(app)
 
 
 _register()

@@ -1,0 +1,209 @@
+"""People: role fit from answers, skills or a resume; transition plans; whom to hire."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rolefit.cli import app
+from rolefit.knowledge.loader import knowledge_base
+from rolefit.knowledge.models import CORE_ROLE_IDS, ROLE_IDS
+from rolefit.services.match import match_person, questionnaire
+from rolefit.services.plan import transition_plan
+from rolefit.services.profile import skills_from_ratings, skills_from_resume
+from rolefit.text.resume import read_resume_text
+
+runner = CliRunner()
+KB = knowledge_base()
+
+RESUME = """Jane Doe — Data Scientist
+Experience
+- Designed and analysed A/B tests and causal inference studies for pricing; presented results to executives
+- Built forecasting models in Python (pandas, scikit-learn) and SQL; dashboards in Tableau
+- Hypothesis testing, regression and Bayesian statistics; exploratory data analysis in Jupyter
+Skills: Python, SQL, R, statistics, experiment design, data visualization, communication
+"""
+
+
+def persona(role_id: str) -> dict[str, int]:
+    """Answers the way the sources describe someone suited to `role_id`: their statements 5, the rest 2."""
+    return {q.id: (5 if q.role == role_id else 2) for q in questionnaire()}
+
+
+@pytest.mark.parametrize("role_id", ROLE_IDS)
+def test_a_persona_from_the_sources_ranks_its_role_first(role_id: str) -> None:
+    result = match_person(persona(role_id))
+    assert result["ranking"][0]["role"] == role_id
+    assert any("you answered 5/5" in reason for reason in result["ranking"][0]["reasons"])
+
+
+def test_skills_fit_gives_gaps_and_next_steps_that_raise_the_score() -> None:
+    person = skills_from_ratings({"python": 5, "Statistics": 5, "A/B testing": 5, "sql": 4, "k8s": 1})
+    result = match_person(None, person)
+    assert result["ranking"][0]["role"] in ("data-scientist", "data-analyst")
+    gaps = {g["skill"]: g for g in result["gaps"]["mlops-engineer"]}
+    assert gaps["kubernetes"]["have"] == 1 and gaps["kubernetes"]["need"] == 5
+    assert result["next_steps"] and all(s["fit_after"] > s["fit_before"] for s in result["next_steps"])
+
+
+def test_unknown_skill_names_suggest_the_closest() -> None:
+    from rolefit.errors import InputError
+
+    with pytest.raises(InputError, match="Unknown skill 'pythn'"):
+        skills_from_ratings({"pythn": 3})
+
+
+def _write_pdf(path: Path, text: str) -> None:
+    """A minimal one-page PDF with the text in Helvetica (what a resume exported to PDF holds)."""
+    lines = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in text.splitlines()]
+    ops = (
+        ["BT", "/F1 10 Tf", "12 TL", "40 800 Td"]
+        + [f"({line.encode('latin-1', 'replace').decode('latin-1')}) '" for line in lines]
+        + ["ET"]
+    )
+    stream = zlib.compress("\n".join(ops).encode("latin-1", "replace"))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+def _write_docx(path: Path, text: str) -> None:
+    from docx import Document
+
+    document = Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    document.save(str(path))
+
+
+def test_pdf_and_docx_resumes_give_the_same_skills_as_their_text(tmp_path: Path) -> None:
+    plain = set(skills_from_resume(RESUME).levels)
+    pdf, docx = tmp_path / "cv.pdf", tmp_path / "cv.docx"
+    _write_pdf(pdf, RESUME.replace("—", "-"))
+    _write_docx(docx, RESUME)
+    assert set(skills_from_resume(read_resume_text(pdf)).levels) == plain
+    assert set(skills_from_resume(read_resume_text(docx)).levels) == plain
+    assert {"python", "sql", "a-b-testing", "statistics", "tableau"} <= plain
+
+
+def test_match_with_a_resume_on_the_command_line(tmp_path: Path) -> None:
+    pdf = tmp_path / "cv.pdf"
+    _write_pdf(pdf, RESUME.replace("—", "-"))
+    result = runner.invoke(app, ["match", "--resume", str(pdf), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["ranking"][0]["role"] == "data-scientist"
+    assert set(data["gaps"]) == set(ROLE_IDS)
+    evidence = next(s for s in data["skills_found"] if s["skill"] == "python")["evidence"][0]
+    assert evidence["text"] == "Python"
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["match", "--resume", "broken.pdf"], "not a readable PDF"),
+        (["match", "--resume", "empty.txt"], "has no text"),
+        (["match", "--resume", "missing.pdf"], "No such file"),
+        (["plan", "--from", "data-scientst", "--to", "ml-engineer"], "did you mean 'data-scientist'"),
+        (["plan", "--from", "ml-engineer", "--to", "MLE"], "same role"),
+        (["hire", "   "], "Describe the project"),
+    ],
+)
+def test_bad_people_inputs_get_one_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], needle: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    (tmp_path / "empty.txt").write_text("  \n")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert needle in result.stderr and "Traceback" not in result.output
+
+
+def _routes() -> list[tuple[str, str]]:
+    return sorted(
+        {
+            (t.from_role, t.to_role)
+            for t in KB.transitions
+            if t.from_role in ROLE_IDS and t.to_role in ROLE_IDS and t.steps
+        }
+    )
+
+
+@pytest.mark.parametrize(("source", "target"), _routes())
+def test_every_route_in_the_sources_comes_out_with_its_steps(source: str, target: str) -> None:
+    plan = transition_plan(source, target)
+    expected = [step.title for t in KB.transitions if (t.from_role, t.to_role) == (source, target) for step in t.steps]
+    titles = [step["title"] for step in plan["steps"] if not step["derived"]]
+    assert titles == expected
+    assert all(step["source"] for step in plan["steps"])
+
+
+def test_plan_without_a_route_derives_steps_and_says_so() -> None:
+    plan = transition_plan("data-analyst", "mlops-engineer")
+    assert plan["steps"] and all(step["derived"] for step in plan["steps"])
+    assert "derived" in plan["summary"]
+
+
+def test_plan_skips_what_the_person_already_has() -> None:
+    full = transition_plan("data-scientist", "ml-engineer")
+    person = skills_from_ratings({s.skill: 5 for s in KB.role("ml-engineer").skills})
+    trimmed = transition_plan("data-scientist", "ml-engineer", person)
+    assert len(trimmed["steps"]) < len(full["steps"])
+    assert trimmed["gaps"] == []
+
+
+def test_plan_json_has_months_steps_and_salary_change() -> None:
+    result = runner.invoke(app, ["plan", "--from", "data-scientist", "--to", "ml-engineer", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["from"] == "data-scientist" and data["to"] == "ml-engineer"
+    assert data["months"]["min"] == 12 and data["months"]["max"] == 24
+    senior = next(b for b in data["salary_change"]["bands"] if b["level"] == "senior" and b["location"] == "us-hub")
+    assert senior["change_min"] == 200_000 - 170_000
+
+
+@pytest.mark.parametrize(
+    ("project", "first"),
+    [
+        ("we need a chatbot over our support docs", "ai-engineer"),
+        (
+            "We want to understand why customers churn, run A/B tests on pricing and present findings to leadership",
+            "data-scientist",
+        ),
+        (
+            "Our models are trained by hand on laptops; we need CI/CD, a model registry, Kubernetes deployment and "
+            "drift monitoring for them",
+            "mlops-engineer",
+        ),
+    ],
+)
+def test_hire_names_the_role_a_project_needs(project: str, first: str) -> None:
+    result = runner.invoke(app, ["hire", project, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["roles"][0]["role"] == first
+    assert abs(sum(r["share"] for r in data["roles"]) - 1.0) < 1e-6
+    assert all(r["reasons"] and r["source"] for r in data["roles"])
+
+
+def test_core_roles_all_have_hiring_guidance() -> None:
+    assert all(KB.role(role_id).hire_when for role_id in CORE_ROLE_IDS)
