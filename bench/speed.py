@@ -90,6 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--no-embedding", action="store_true")
+    parser.add_argument("--single-core-max", type=int, default=10000, help="largest size also run on one core")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     rows = []
@@ -109,7 +110,7 @@ def main() -> None:
             except ImportError as exc:
                 print(f"embedding baseline skipped ({exc}); pip install -r bench/requirements.txt")
         for size in args.sizes:
-            for workers in (1, cores):
+            for workers in sorted({1, cores} if size <= args.single_core_max else {cores}):
                 result = run(files[size], workers)
                 result.update({"size": size, "workers": workers})
                 rows.append(result)

@@ -41,12 +41,19 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from rolefit.cli import analyze_commands, knowledge_commands, model_commands, people_commands
+    from rolefit.cli import (
+        analyze_commands,
+        ask_commands,
+        knowledge_commands,
+        model_commands,
+        people_commands,
+    )
 
     knowledge_commands.register(app)
     analyze_commands.register(app)
     model_commands.register(app)
     people_commands.register(app)
+    ask_commands.register(app)
 
 
 _register()

@@ -19,7 +19,47 @@ __all__ = ["hire_for"]
 MIN_SHARE = 0.2
 _WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
 _STOP = frozenset(
-    ["the", "and", "for", "with", "that", "this", "your", "you", "our", "are", "need", "needs", "hire", "role", "when", "project", "team", "from", "into", "over", "have", "has", "will", "can", "who", "what", "which", "their", "they", "them", "more", "most", "build", "building", "using", "use", "work", "works", "want"]
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "that",
+        "this",
+        "your",
+        "you",
+        "our",
+        "are",
+        "need",
+        "needs",
+        "hire",
+        "role",
+        "when",
+        "project",
+        "team",
+        "from",
+        "into",
+        "over",
+        "have",
+        "has",
+        "will",
+        "can",
+        "who",
+        "what",
+        "which",
+        "their",
+        "they",
+        "them",
+        "more",
+        "most",
+        "build",
+        "building",
+        "using",
+        "use",
+        "work",
+        "works",
+        "want",
+    ]
 )
 
 

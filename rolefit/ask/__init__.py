@@ -1,0 +1,1 @@
+"""Questions about the roles answered from cited passages, or honestly not answered."""

