@@ -51,7 +51,7 @@ def _role_passages(role: Role) -> list[Passage]:
     passages: list[Passage] = []
     name = role.name
     grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for attribute, heading in _FIELD_HEADINGS.items():
+    for attribute in _FIELD_HEADINGS:
         for fact in getattr(role, attribute):
             grouped[(attribute, str(fact.source))].append(fact.text)
     for aspect in role.aspects:
