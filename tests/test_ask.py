@@ -105,3 +105,85 @@ def test_ask_on_the_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
     assert data["abstained"] is False and data["citations"]
     empty = runner.invoke(app, ["ask", "  "])
     assert empty.exit_code == 2 and "Ask a question" in empty.stderr
+
+
+class _FakeOpenAI:
+    """A tiny OpenAI-compatible server on 127.0.0.1 that answers with a canned message."""
+
+    def __init__(self, reply: str) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.reply = reply
+        self.requests: list[dict] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                length = int(self.headers["Content-Length"])
+                outer.requests.append(
+                    {
+                        "path": self.path,
+                        "auth": self.headers.get("Authorization"),
+                        "body": json.loads(self.rfile.read(length)),
+                    }
+                )
+                body = json.dumps({"choices": [{"message": {"role": "assistant", "content": outer.reply}}]}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/v1"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("reply", "used"),
+    [
+        ("Remote ML engineers earn $95,000 to $120,000 at entry level [1].", True),
+        ("Remote ML engineers earn $500,000 at entry level [1].", False),  # a number no passage holds
+        ("Data analysts earn the most [1].", False),  # a role the cited passage does not mention
+        ("NOT IN SOURCES", False),
+    ],
+)
+def test_generated_answers_are_checked_against_their_citations(
+    reply: str, used: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = _FakeOpenAI(reply)
+    try:
+        monkeypatch.setenv("ROLEFIT_DENSE", "0")
+        monkeypatch.setenv("ROLEFIT_LLM_BASE_URL", server.url)
+        monkeypatch.setenv("ROLEFIT_LLM_MODEL", "fake-model")
+        monkeypatch.setenv("ROLEFIT_LLM_API_KEY", "secret")
+        result = runner.invoke(app, ["ask", "what do remote ML engineers make at entry level?", "--format", "json"])
+    finally:
+        server.close()
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["generation"]["used"] is used
+    if used:
+        assert data["answer"] == reply
+    else:
+        assert data["answer"] != reply and "$95,000" in data["answer"]  # the extractive answer stands
+    request = server.requests[0]
+    assert request["path"] == "/v1/chat/completions" and request["auth"] == "Bearer secret"
+    assert request["body"]["model"] == "fake-model" and "[1]" in request["body"]["messages"][1]["content"]
+
+
+def test_an_unreachable_endpoint_falls_back_to_the_extractive_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROLEFIT_DENSE", "0")
+    monkeypatch.setenv("ROLEFIT_LLM_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("ROLEFIT_LLM_TIMEOUT", "2")
+    result = runner.invoke(app, ["ask", "Do I need a PhD for ML engineering?", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["generation"]["used"] is False and data["answer"]

