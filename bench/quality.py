@@ -87,10 +87,33 @@ def predict_embedding(readings: list, embedder) -> tuple[list[str], float]:  # n
     return [labels[i] for i in similarity.argmax(axis=1)], len(readings) / seconds
 
 
+def predict_embedding_lr(rows: list[dict], readings: list, embedder) -> list[str]:  # noqa: ANN001
+    """A classifier on MiniLM embeddings, trained on the same hand-labelled postings as rolefit's model."""
+    from sklearn.linear_model import LogisticRegression
+
+    from bench.common import REPO
+    from rolefit.models.training import load_labelled
+
+    dev_ids = {row["id"] for row in rows}
+    dev_companies = {row["company_key"] for row in rows}
+    train = {}
+    for row in load_labelled(sorted((REPO / "bench" / "data").glob("trainset*.jsonl"))):
+        if row["id"] not in dev_ids and row["company_key"] not in dev_companies:
+            train.setdefault(row["id"], row)
+    train_rows = list(train.values())
+    train_texts = [read_posting(r["description"], r.get("title")).job_text[:2000] for r in train_rows]
+    x_train = embedder.encode(train_texts, normalize_embeddings=True, batch_size=32)
+    x_dev = embedder.encode([r.job_text[:2000] for r in readings], normalize_embeddings=True, batch_size=32)
+    model = LogisticRegression(C=10, max_iter=3000, class_weight="balanced").fit(
+        x_train, [r["label"] for r in train_rows]
+    )
+    return list(model.predict(x_dev))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--devset", type=Path, default=DEVSET)
-    parser.add_argument("--no-embedding", action="store_true", help="skip the embedding baseline")
+    parser.add_argument("--no-embedding", action="store_true", help="skip the embedding baselines")
     args = parser.parse_args()
     rows = load_jsonl(args.devset)
     truth = [row["label"] for row in rows]
@@ -99,8 +122,10 @@ def main() -> None:
     systems: dict[str, dict] = {}
     started = time.perf_counter()
     predicted, probabilities = predict_rolefit(rows, readings)
+    lenient = sum(1 for row, p in zip(rows, predicted, strict=True) if p in (row["label"], row.get("second_label")))
     systems["rolefit"] = {
         **classification_report(truth, predicted),
+        "accuracy_counting_second_label": lenient / len(rows),
         "ece": expected_calibration_error(probabilities, truth),
         "seconds": time.perf_counter() - started,
     }
@@ -114,6 +139,7 @@ def main() -> None:
         else:
             predicted, rate = predict_embedding(readings, embedder)
             systems["embedding-minilm"] = {**classification_report(truth, predicted), "postings_per_second": rate}
+            systems["embedding-lr"] = classification_report(truth, predict_embedding_lr(rows, readings, embedder))
 
     counts = {label: truth.count(label) for label in LABELS}
     print(f"dev set: {len(rows)} postings {counts}")
@@ -131,6 +157,10 @@ def main() -> None:
     print(f"{'':16}" + "".join(f"{c[:8]:>9}" for c in columns))
     for t in columns:
         print(f"{t:16}" + "".join(f"{confusion[t].get(p, 0):9d}" for p in columns))
+    print(
+        f"rolefit accuracy counting the labeller's second label as right: "
+        f"{systems['rolefit']['accuracy_counting_second_label']:.3f}"
+    )
     gain = systems["rolefit"]["macro_f1"] - systems["title-keywords"]["macro_f1"]
     print(f"\nrolefit macro-F1 is {gain * 100:+.1f} points over the title-keyword baseline")
     path = write_result(

@@ -4,8 +4,9 @@ run as the ratio to beat.
 
     python bench/speed.py [--sizes 1000 10000 100000] [--no-embedding]
 
-Each configuration runs `rolefit analyze FILE --out ...` in a fresh process; peak memory is the sum of the
-largest resident sizes of the parent and its workers (from getrusage). Writes bench/results/speed.json.
+Each configuration runs the batch analysis in a fresh process; peak memory is the highest total proportional set
+size (PSS, so pages shared between the workers count once) of that process and its workers, sampled every 50 ms
+from /proc. Writes bench/results/speed.json.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -27,16 +27,13 @@ from bench.common import REPO, shared_dir, write_result  # noqa: E402
 from rolefit.models.corpus import dedupe, iter_corpus  # noqa: E402
 
 RUNNER = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from rolefit.services.batch import analyze_file
 started = time.perf_counter()
 summary = analyze_file(Path(sys.argv[1]), Path(sys.argv[2]), workers=int(sys.argv[3]))
 seconds = time.perf_counter() - started
-me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"seconds": seconds, "analysed": summary.analysed, "bad": summary.bad,
-                  "parent_peak_mib": me / 1024, "worker_peak_mib": kids / 1024}))
+print(json.dumps({"seconds": seconds, "analysed": summary.analysed, "bad": summary.bad}))
 """
 
 
@@ -51,20 +48,53 @@ def make_file(path: Path, size: int) -> None:
             )
 
 
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _family(root: int) -> list[int]:
+    """The process and all its descendants (the batch's worker processes)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, []))
+    return out
+
+
 def run(path: Path, workers: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.jsonl"
-        done = subprocess.run(
+        process = subprocess.Popen(
             [sys.executable, "-c", RUNNER, str(path), str(out), str(workers)],
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
             cwd=REPO,
-            check=True,
         )
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, sum(_pss_kib(pid) for pid in _family(process.pid)))
+            time.sleep(0.05)
+        stdout, stderr = process.communicate()
+        if process.returncode:
+            raise SystemExit(f"runner failed: {stderr[-2000:]}")
+    result = json.loads(stdout.strip().splitlines()[-1])
     result["postings_per_second"] = result["analysed"] / result["seconds"]
-    # Workers run side by side: their peaks add up (bounded above by workers x the largest).
-    result["peak_mib"] = result["parent_peak_mib"] + result["worker_peak_mib"] * (workers if workers > 1 else 0)
+    result["peak_mib"] = peak / 1024
     return result
 
 
@@ -131,7 +161,6 @@ def main() -> None:
         print(f"embedding baseline (all-MiniLM-L6-v2, 1 thread): {baseline:.1f} postings/s")
     path = write_result("speed", {"rows": rows, "embedding_baseline_postings_per_second_one_core": baseline})
     print(f"written {path}")
-    resource.getrusage(resource.RUSAGE_SELF)
 
 
 if __name__ == "__main__":

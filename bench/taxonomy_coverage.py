@@ -374,9 +374,30 @@ def main(argv: list[str] | None = None) -> None:
         for ctx in contexts[key]:
             print(f"      {ctx}")
 
+    shipped_extractor_coverage()
+
     print(f"\npostings with no skill found: {len(uncovered)}; a sample:")
     for ds, row in rng.sample(uncovered, min(8, len(uncovered))):
         print(f"   [{ds}] {row['title'][:70]!r}: {' '.join(row['description'].split())[:220]}")
+
+
+def shipped_extractor_coverage() -> None:
+    """The same question asked of the extractor the package ships (rolefit.text.skills), deduplicated postings."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.common import shared_dir, write_result
+    from rolefit.models.corpus import dedupe, iter_corpus
+    from rolefit.text.skills import default_extractor
+
+    extractor = default_extractor()
+    total = found = 0
+    for posting in dedupe(iter_corpus(shared_dir() / "data")):
+        if posting.description.strip():
+            total += 1
+            found += bool(extractor.find(posting.description))
+    print(f"\nrolefit's shipped extractor: {found}/{total} deduplicated postings ({found / total:.1%}) with a skill")
+    write_result("taxonomy_coverage", {"postings": total, "with_a_skill": found, "share": found / total})
 
 
 if __name__ == "__main__":

@@ -30,3 +30,17 @@ def test_knowledge_commands_import_no_ml_library() -> None:
 def test_python_dash_m_runs_the_cli() -> None:
     out = subprocess.run([sys.executable, "-m", "rolefit", "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "compare" in out.stdout
+
+
+def test_the_public_api_is_importable_lazily() -> None:
+    import rolefit
+
+    for name in rolefit.__all__:
+        assert getattr(rolefit, name) is not None
+    out = subprocess.run(
+        [sys.executable, "-c", "import rolefit, sys; print('sklearn' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == "False"

@@ -207,3 +207,27 @@ def test_hire_names_the_role_a_project_needs(project: str, first: str) -> None:
 
 def test_core_roles_all_have_hiring_guidance() -> None:
     assert all(KB.role(role_id).hire_when for role_id in CORE_ROLE_IDS)
+
+
+def test_the_sample_resumes_shipped_with_the_tests_match_as_documented() -> None:
+    data_dir = Path(__file__).parent / "data"
+    for name in ("sample_cv.pdf", "sample_cv.docx", "sample_cv.md"):
+        result = runner.invoke(app, ["match", "--resume", str(data_dir / name), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["ranking"][0]["role"] == "data-scientist"
+
+
+def test_the_questionnaire_comes_from_the_sources_and_answers_files_are_read(tmp_path: Path) -> None:
+    listed = runner.invoke(app, ["match", "--questions", "--format", "json"])
+    questions = json.loads(listed.stdout)["questions"]
+    assert {q["role"] for q in questions} == set(ROLE_IDS) and all(q["source"] for q in questions)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("answers:\n" + "".join(f"  {q}: {v}\n" for q, v in persona("mlops-engineer").items()))
+    result = runner.invoke(app, ["match", "--answers", str(answers), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["ranking"][0]["role"] == "mlops-engineer"
+    answers.write_text("answers:\n  not-a-question: 4\n")
+    bad = runner.invoke(app, ["match", "--answers", str(answers)])
+    assert bad.exit_code == 2 and "Unknown question id" in bad.stderr
+    silent = runner.invoke(app, ["match"], input="")
+    assert silent.exit_code == 2 and "Nothing to match on" in silent.stderr
