@@ -24,6 +24,9 @@ from rolefit.settings import home_dir
 __all__ = ["Hit", "Index", "alias_words", "build_index", "expanded_tokens", "mentioned_roles", "tokens"]
 
 RRF_K = 60
+# In the fusion a BM25 rank counts half a dense rank: on bench/data/ask_eval.jsonl equal weights gave
+# recall@5 0.774 and half weight 0.823 (dense alone 0.831); BM25 stays in for exact names and figures.
+BM25_WEIGHT = 0.5
 ROLE_BOOST = 1.5  # passages about a role the question names rank higher
 _STOP = frozenset(
     [
@@ -307,15 +310,16 @@ class Index:
         query = expanded_tokens(question)
         known = [t for t in query if t in self.vocabulary]
         bm25_scores = np.asarray(self._bm25.get_scores(known), dtype=float) if known else np.zeros(len(self.passages))
-        rankings: list[np.ndarray] = []
+        rankings: list[tuple[float, np.ndarray]] = []
+        dense = mode in ("dense", "hybrid") and self.embedder is not None and self.vectors is not None
         if mode in ("bm25", "hybrid"):
-            rankings.append(np.argsort(-bm25_scores, kind="stable"))
-        if mode in ("dense", "hybrid") and self.embedder is not None and self.vectors is not None:
-            query_vector = self.embedder.encode([question])[0]
-            rankings.append(np.argsort(-(self.vectors @ query_vector), kind="stable"))
+            rankings.append((BM25_WEIGHT if dense else 1.0, np.argsort(-bm25_scores, kind="stable")))
+        if dense:
+            query_vector = self.embedder.encode([question])[0]  # type: ignore[union-attr]
+            rankings.append((1.0, np.argsort(-(self.vectors @ query_vector), kind="stable")))  # type: ignore[operator]
         fused = np.zeros(len(self.passages))
-        for ranking in rankings:
-            fused[ranking] += 1.0 / (RRF_K + np.arange(1, len(ranking) + 1))
+        for weight, ranking in rankings:
+            fused[ranking] += weight / (RRF_K + np.arange(1, len(ranking) + 1))
         roles = set(mentioned_roles(question))
         if roles:
             boost = np.array([ROLE_BOOST if roles & set(p.roles) else 1.0 for p in self.passages])
