@@ -119,16 +119,7 @@ def _role_passages(role: Role) -> list[Passage]:
     for step in role.ladder:
         by_source[str(step.source)].append(step)
     for index, (source, steps) in enumerate(by_source.items()):
-        rungs = []
-        for step in steps:
-            years = ""
-            if step.years_min is not None:
-                years = (
-                    f" ({step.years_min}-{step.years_max} years)"
-                    if step.years_max is not None
-                    else f" ({step.years_min}+ years)"
-                )
-            rungs.append(step.title + years)
+        rungs = [step.label for step in steps]
         passages.append(
             Passage(
                 f"{role.id}.ladder.{index}",

@@ -93,14 +93,7 @@ def show(
     _print_salary(role_service.role_salary(record["id"]))
     console.print("\n[bold]Career ladder[/bold]")
     for step in record["ladder"]:
-        years = ""
-        if step.get("years_min") is not None:
-            years = (
-                f" ({step['years_min']}-{step['years_max']} years)"
-                if step.get("years_max") is not None
-                else f" ({step['years_min']}+ years)"
-            )
-        console.print(f"• {step['title']}{years}  [dim]\\[{source_text(step['source'])}][/dim]")
+        console.print(f"• {step['label']}  [dim]\\[{source_text(step['source'])}][/dim]")
     if record.get("lateral_moves"):
         console.print("Lateral moves: " + ", ".join(move["to"] for move in record["lateral_moves"]))
 

@@ -119,6 +119,14 @@ class LadderStep(Sourced):
     years_min: int | None = Field(default=None, ge=0)
     years_max: int | None = Field(default=None, ge=0)
 
+    @property
+    def label(self) -> str:
+        """'Senior ML Engineer (4-7 years)', 'Staff ML Engineer (7+ years)', or just the title."""
+        if self.years_min is None:
+            return self.title
+        span = f"{self.years_min}-{self.years_max}" if self.years_max is not None else f"{self.years_min}+"
+        return f"{self.title} ({span} years)"
+
 
 class LateralMove(Sourced):
     to: str = Field(description="a role id or a free-text destination such as 'Product Manager (AI)'")

@@ -48,6 +48,8 @@ def show_role(name: str) -> dict[str, Any]:
     record: dict[str, Any] = _dump(role)
     for skill in record["skills"]:
         skill["name"] = kb.skill_name(skill["skill"])
+    for step, model in zip(record["ladder"], role.ladder, strict=True):
+        step["label"] = model.label
     record["salary_summary"] = _salary_summary(role, role.salary)
     record["transitions"] = [_dump(t) for t in kb.transitions if role.id in (t.from_role, t.to_role)]
     return record
@@ -171,14 +173,7 @@ def _aspect_values(role: Role, key: str) -> list[dict[str, Any]]:
                     **({"skill": item.skill} if item.skill else {}),
                 }
             elif key == "ladder":
-                years = ""
-                if item.years_min is not None:
-                    years = (
-                        f" ({item.years_min}-{item.years_max} years)"
-                        if item.years_max is not None
-                        else f" ({item.years_min}+ years)"
-                    )
-                record = {"text": f"{item.title}{years}", "source": record["source"]}
+                record = {"text": item.label, "source": record["source"]}
             elif key == "lateral_moves":
                 record = {"text": item.to + (f": {item.text}" if item.text else ""), "source": record["source"]}
             out.append(record)
