@@ -126,7 +126,7 @@ def compare(
         return
     ids = data["roles"]
     table = Table(show_lines=True, header_style="bold", expand=True)
-    table.add_column("aspect", style="bold", ratio=1)
+    table.add_column("aspect", style="bold", ratio=1, min_width=12)
     for role_id in ids:
         table.add_column(data["names"][role_id], ratio=3)
     for aspect in data["aspects"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from typing import Any
@@ -18,7 +19,8 @@ class Format(StrEnum):
     jsonl = "jsonl"
 
 
-out_console = Console(soft_wrap=False)
+# Piped output gets 120 columns (or $COLUMNS) instead of Rich's 80, so side-by-side tables stay readable.
+out_console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "120")))
 err_console = Console(stderr=True)
 
 

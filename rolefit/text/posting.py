@@ -20,7 +20,15 @@ __all__ = ["FoundSkill", "PostingReading", "read_posting"]
 
 # "Bachelor's degree in Computer Science, Statistics or Mathematics" names fields of study, not skills asked for.
 _DEGREE = re.compile(
-    r"\b(degree|bachelor'?s?|master'?s?|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|field of study|majors?|diploma)\b",
+    r"\b(degree|bachelor'?s?|master'?s?|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|field of study|fields? of|"
+    r"fields? such as|majors?|diploma)\b",
+    re.I,
+)
+# "Machine Learning Engineer", "Supply Chain Data Analyst", "the Data Engineering team": a job title or team name
+# names the job, it does not ask for the skill.
+_TITLE_WORD_AFTER = re.compile(
+    r"[\s/-]*(?:engineers?|scientists?|analysts?|developers?|architects?|managers?|leads?|specialists?|interns?|"
+    r"researchers?|consultants?|directors?|team|teams|org|organization|department|group|practice|function)\b",
     re.I,
 )
 _NOT_A_FIELD_LIST = re.compile(
@@ -106,6 +114,8 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
                 )
             if line_facts[0] and _is_degree_field(cleaned, line_start, start):
                 continue
+            if _TITLE_WORD_AFTER.match(cleaned, end) and cleaned[start : start + 1].isupper():
+                continue  # capitalised and followed by a role word: a title, not a requirement
             nice = section.kind == "nice" or line_facts[1]
             skill = extractor.skills[mention.skill_id]
             entry = found.get(skill.id)
