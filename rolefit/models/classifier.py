@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from rolefit.knowledge.models import LABELS
 
-__all__ = ["RoleClassifier", "feature_document"]
+if TYPE_CHECKING:
+    from rolefit.text.posting import PostingReading
+
+__all__ = ["RoleClassifier", "feature_document", "reading_document"]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -26,6 +29,15 @@ def feature_document(job_text: str, required: Sequence[str], optional: Sequence[
     tokens = [f"sk_{_NON_WORD.sub('_', s)}" for s in required] * 2
     tokens += [f"sk_{_NON_WORD.sub('_', s)}" for s in optional]
     return job_text + "\n" + " ".join(tokens)
+
+
+def reading_document(reading: PostingReading) -> str:
+    """The model's input for a posting already read (training, evaluation and analysis all use this)."""
+    return feature_document(
+        reading.job_text,
+        [s.id for s in reading.skills if s.required],
+        [s.id for s in reading.skills if not s.required],
+    )
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:

@@ -51,7 +51,7 @@ def classification_report(truth: Sequence[str], predicted: Sequence[str]) -> dic
 
 
 def evaluate_model(model: Any, files: Sequence[Path]) -> dict[str, Any]:
-    from rolefit.models.classifier import feature_document
+    from rolefit.models.classifier import reading_document
     from rolefit.models.training import load_labelled
     from rolefit.text.posting import read_posting
 
@@ -59,13 +59,7 @@ def evaluate_model(model: Any, files: Sequence[Path]) -> dict[str, Any]:
     documents, truth = [], []
     for row in rows:
         reading = read_posting(row["description"], row.get("title"))
-        documents.append(
-            feature_document(
-                reading.job_text,
-                [s.id for s in reading.skills if s.required],
-                [s.id for s in reading.skills if not s.required],
-            )
-        )
+        documents.append(reading_document(reading))
         truth.append(row["label"])
     probabilities = model.predict_proba(documents)
     predicted = [LABELS[i] for i in probabilities.argmax(axis=1)]

@@ -82,11 +82,9 @@ def _text_key(text: str) -> str:
 
 
 def _document(reading: PostingReading) -> str:
-    from rolefit.models.classifier import feature_document
+    from rolefit.models.classifier import reading_document
 
-    required = [s.id for s in reading.skills if s.required]
-    optional = [s.id for s in reading.skills if not s.required]
-    return feature_document(reading.job_text, required, optional)
+    return reading_document(reading)
 
 
 def build_training_set(

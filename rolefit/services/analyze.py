@@ -17,14 +17,11 @@ MISMATCH_MAX_TITLE_SCORE = 0.2  # the title's role must be this unlikely for a m
 
 
 def _classify(readings: Sequence[PostingReading]) -> list[dict[str, float]]:
-    from rolefit.models.classifier import feature_document
+    from rolefit.models.classifier import reading_document
     from rolefit.models.store import default_model
 
     model = default_model()
-    documents = [
-        feature_document(r.job_text, [s.id for s in r.skills if s.required], [s.id for s in r.skills if not s.required])
-        for r in readings
-    ]
+    documents = [reading_document(r) for r in readings]
     probabilities = model.predict_proba(documents)
     return [{label: float(row[i]) for i, label in enumerate(LABELS)} for row in probabilities]
 
