@@ -148,3 +148,16 @@ def test_batch_needs_out_and_a_text_column(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--out" in result.stderr
     result = runner.invoke(app, ["analyze", str(source), "--out", str(tmp_path / "o.jsonl")])
     assert result.exit_code == 2 and "--text-col" in result.stderr
+
+
+def test_a_generic_title_over_ml_duties_is_flagged_in_plain_words() -> None:
+    from rolefit.services.analyze import analyze_posting
+
+    text = (
+        "Responsibilities\n- Train and fine-tune PyTorch deep learning models for recommendation and ranking\n"
+        "- Build feature pipelines and deploy models to production with low-latency serving\n"
+        "Requirements\n- 4 years of machine learning engineering, Python, PyTorch\n"
+    )
+    result = analyze_posting(text, "Senior Software Engineer")
+    assert result["role"] == "ml-engineer" and result["title_role"] == "other" and result["mismatch"]
+    assert result["warnings"][0].startswith("title says a job outside the AI/data roles")

@@ -77,7 +77,8 @@ def _result(reading: PostingReading, scores: dict[str, float]) -> dict[str, Any]
     mismatch = bool(by_title and by_title != role and scores.get(by_title, 0.0) < MISMATCH_MAX_TITLE_SCORE)
     warnings: list[str] = []
     if mismatch:
-        warnings.append(f"title says {by_title} but the duties are mostly {role} ({scores[role]:.0%})")
+        said = "a job outside the AI/data roles" if by_title == "other" else by_title
+        warnings.append(f"title says {said} but the duties are mostly {role} ({scores[role]:.0%})")
     if len(blend) > 1:
         warnings.append("blends roles: " + ", ".join(f"{b['role']} {b['share']:.0%}" for b in blend))
     if len(reading.job_text.split()) < 40:
