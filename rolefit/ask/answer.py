@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rolefit.ask.passages import money
 from rolefit.ask.retrieval import Hit, Index, alias_words, describe, mentioned_roles, tokens
 
 __all__ = ["answer_question", "numbers_supported"]
@@ -92,12 +93,7 @@ def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | No
         role_name = kb.role(hit.passage.roles[0]).name
         parts = []
         for band in bands:
-            upper = (
-                "open-ended"
-                if band.get("max") is None
-                else (f"${band['max']}/hour" if band["period"] == "hour" else f"${band['max']:,}")
-            )
-            lower = f"${band['min']}/hour" if band["period"] == "hour" else f"${band['min']:,}"
+            upper, lower = money(band.get("max"), band["period"]), money(band["min"], band["period"])
             parts.append(f"{band.get('level') or 'all levels'} {band['location']} {lower} to {upper}")
         used.append(hit)
         lines.append(f"{role_name}: " + "; ".join(parts) + f" [{len(used)}]")

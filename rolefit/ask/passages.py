@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rolefit.knowledge.loader import knowledge_base
 from rolefit.knowledge.models import Role
 
-__all__ = ["Passage", "knowledge_passages"]
+__all__ = ["Passage", "knowledge_passages", "money"]
 
 _FIELD_HEADINGS = {
     "focus": "focus",
@@ -41,7 +41,8 @@ class Passage:
     facts: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
 
-def _money(value: int | None, period: str) -> str:
+def money(value: int | None, period: str) -> str:
+    """A pay figure as passages write it; answers reuse it so their numbers match the cited text."""
     if value is None:
         return "open-ended"
     return f"${value}/hour" if period == "hour" else f"${value:,}"
@@ -81,7 +82,7 @@ def _role_passages(role: Role) -> list[Passage]:
             }[band.location]
             level = band.level or "all levels"
             parts.append(
-                f"{level}, {where}: {_money(band.min, band.period)} to {_money(band.max, band.period)}"
+                f"{level}, {where}: {money(band.min, band.period)} to {money(band.max, band.period)}"
                 + (" per hour" if band.period == "hour" else " a year")
             )
         text = f"{name} salary and pay: " + "; ".join(parts) + "."
