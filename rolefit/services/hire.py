@@ -80,6 +80,7 @@ def hire_for(text: str) -> dict[str, Any]:
     analysis = analyze_readings([reading])[0]
     project_words = _words(text) | {s.id for s in reading.skills}
     guidance: dict[str, list[tuple[float, Any]]] = {}
+    skill_votes: dict[str, float] = {}
     for role_id in ROLE_IDS:
         role = kb.role(role_id)
         scored = []
@@ -89,13 +90,12 @@ def hire_for(text: str) -> dict[str, Any]:
             if overlap:
                 scored.append((overlap / (len(fact_words) ** 0.5), fact))
         role_skills = {s.skill: s.level for s in role.skills}
-        skill_votes = sum(role_skills.get(s.id, 0) for s in reading.skills) / 5
+        skill_votes[role_id] = sum(role_skills.get(s.id, 0) for s in reading.skills) / 5
         guidance[role_id] = sorted(scored, key=lambda item: -item[0])
-        guidance[role_id].append((skill_votes, None))
     raw: dict[str, float] = {}
     for role_id in ROLE_IDS:
-        fact_score = sum(score for score, fact in guidance[role_id][:3] if fact is not None)
-        skill_score = next(score for score, fact in guidance[role_id] if fact is None)
+        fact_score = sum(score for score, _ in guidance[role_id][:3])
+        skill_score = skill_votes[role_id]
         raw[role_id] = analysis["scores"][role_id] + 0.15 * fact_score + 0.1 * skill_score
     total = sum(raw.values()) or 1.0
     shares = {role_id: value / total for role_id, value in raw.items()}
@@ -105,7 +105,7 @@ def hire_for(text: str) -> dict[str, Any]:
     roles = []
     for role_id in chosen:
         role = kb.role(role_id)
-        facts = [fact for _, fact in guidance[role_id] if fact is not None][:3]
+        facts = [fact for _, fact in guidance[role_id]][:3]
         reasons = [f"{fact.text} [{fact.source}]" for fact in facts]
         asked = [s.name for s in reading.skills if s.id in {x.skill for x in role.skills}][:6]
         if asked:
