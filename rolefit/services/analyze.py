@@ -69,7 +69,7 @@ def _salary(role: str, seniority: str | None, reading: PostingReading) -> dict[s
     return {"role": role, "level": seniority, "bands": bands, "stated": stated}
 
 
-def _result(reading: PostingReading, scores: dict[str, float]) -> dict[str, Any]:
+def _result(reading: PostingReading, scores: dict[str, float], with_sections: bool) -> dict[str, Any]:
     scores = _rounded(scores)
     role = max(scores, key=scores.__getitem__)
     blend = _blend(scores)
@@ -93,7 +93,7 @@ def _result(reading: PostingReading, scores: dict[str, float]) -> dict[str, Any]
         }
         for s in reading.skills
     ]
-    return {
+    result: dict[str, Any] = {
         "role": role,
         "scores": scores,
         "blend": blend,
@@ -103,15 +103,21 @@ def _result(reading: PostingReading, scores: dict[str, float]) -> dict[str, Any]
         "skills": skills,
         "salary": _salary(role, reading.seniority, reading),
         "warnings": warnings,
-        "sections": [{"kind": s.kind, "start": s.start, "end": s.end, "heading": s.heading} for s in reading.sections],
     }
+    if with_sections:
+        result["sections"] = [
+            {"kind": s.kind, "start": s.start, "end": s.end, "heading": s.heading} for s in reading.sections
+        ]
+    return result
 
 
-def analyze_readings(readings: Sequence[PostingReading]) -> list[dict[str, Any]]:
-    """Analyses for postings already read (one model call for the whole batch)."""
+def analyze_readings(readings: Sequence[PostingReading], with_sections: bool = True) -> list[dict[str, Any]]:
+    """Analyses for postings already read, one model call for the whole batch; file runs skip the section list."""
     if not readings:
         return []
-    return [_result(reading, scores) for reading, scores in zip(readings, _classify(readings), strict=True)]
+    return [
+        _result(reading, scores, with_sections) for reading, scores in zip(readings, _classify(readings), strict=True)
+    ]
 
 
 def analyze_posting(text: str, title: str | None = None) -> dict[str, Any]:

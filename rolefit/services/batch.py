@@ -58,9 +58,7 @@ def _analyse_chunk(
             kept.append((number, posting_id))
         except RolefitError as exc:
             out.append((posting_id, number, str(exc)))
-    for (number, posting_id), result in zip(kept, analyze_readings(readings), strict=True):
-        if compact:
-            result.pop("sections", None)
+    for (number, posting_id), result in zip(kept, analyze_readings(readings, with_sections=not compact), strict=True):
         out.append((posting_id, number, {"id": posting_id, **result}))
     return out
 
