@@ -5,11 +5,15 @@ Hand-marked mentions of skills the taxonomy lacks (skill: null) are left out of 
 Baseline, same run: the taxonomy's aliases matched over the whole text with no sections and no
 case rules (how simple keyword extractors work).
 
-    python bench/skills_extraction.py
+The gold set is small, so rules are tuned on one half and checked on the other: `--halves` also prints
+the figures for half A (even positions among the sorted posting ids) and half B (odd positions).
+
+    python bench/skills_extraction.py [--halves]
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -62,10 +66,27 @@ def score(predicted: list[tuple[int, int, str]], gold: list[dict]) -> tuple[int,
     return true_positive, len(predicted), len(gold_known), false_positives, missed
 
 
+def half_of(posting_id: str, ids: list[str]) -> str:
+    """Fixed split for honest tuning: "A" for even positions among the sorted ids, "B" for odd ones."""
+    return "AB"[sorted(ids).index(posting_id) % 2]
+
+
+def figures(t: Counter) -> dict[str, float]:
+    precision = t["tp"] / t["pred"] if t["pred"] else 0.0
+    recall = t["tp"] / t["gold"] if t["gold"] else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--halves", action="store_true", help="also print half A / half B figures")
+    args = parser.parse_args()
     if not SPANS.exists():
         raise SystemExit(f"no hand-marked spans at {SPANS}")
     gold_rows = load_jsonl(SPANS)
+    ids = [row["id"] for row in gold_rows]
+    halves: dict[tuple[str, str], Counter] = {}
     devset = {row["id"]: row for row in load_jsonl(REPO / "bench" / "data" / "devset.jsonl")}
     naive = naive_extractor()
     totals = {"rolefit": Counter(), "naive-keywords": Counter()}
@@ -82,6 +103,9 @@ def main() -> None:
         for name, predicted in systems.items():
             tp, n_pred, n_gold, fps, missed = score(predicted, row["mentions"])
             totals[name].update({"tp": tp, "pred": n_pred, "gold": n_gold})
+            halves.setdefault((name, half_of(row["id"], ids)), Counter()).update(
+                {"tp": tp, "pred": n_pred, "gold": n_gold}
+            )
             if name == "rolefit":
                 fp_skills.update(s for _, _, s in fps)
                 missed_skills.update(g["skill"] for g in missed)
@@ -91,11 +115,17 @@ def main() -> None:
     )
     print(f"{'system':16} {'precision':>9} {'recall':>7} {'F1':>6} {'predicted':>9} {'gold':>6}")
     for name, t in totals.items():
-        precision = t["tp"] / t["pred"] if t["pred"] else 0.0
-        recall = t["tp"] / t["gold"] if t["gold"] else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        results[name] = {"precision": precision, "recall": recall, "f1": f1, **dict(t)}
-        print(f"{name:16} {precision:9.3f} {recall:7.3f} {f1:6.3f} {t['pred']:9d} {t['gold']:6d}")
+        results[name] = {**figures(t), **dict(t)}
+        for half in "AB":
+            results[name][f"half_{half}"] = {**figures(halves[(name, half)]), **dict(halves[(name, half)])}
+        rows = [(name, t)]
+        if args.halves:
+            rows += [(f"  half {half}", halves[(name, half)]) for half in "AB"]
+        for label, counts in rows:
+            f = figures(counts)
+            print(
+                f"{label:16} {f['precision']:9.3f} {f['recall']:7.3f} {f['f1']:6.3f} {counts['pred']:9d} {counts['gold']:6d}"
+            )
     print("\nrolefit's most frequent false positives:", fp_skills.most_common(12))
     print("rolefit's most frequent misses:", missed_skills.most_common(12))
     print("skills hand-marked but not in the taxonomy:", unknown.most_common(12))
@@ -103,6 +133,7 @@ def main() -> None:
         "skills_extraction",
         {
             "postings": len(gold_rows),
+            "halves": "A = even, B = odd positions among the sorted posting ids",
             "systems": results,
             "false_positive_skills": fp_skills.most_common(30),
             "missed_skills": missed_skills.most_common(30),
