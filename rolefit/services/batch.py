@@ -44,22 +44,27 @@ class BatchSummary:
         }
 
 
-def _analyse_chunk(
-    rows: list[tuple[int, str, str | None, str]], compact: bool
-) -> list[tuple[str, int, dict[str, Any] | str]]:
-    """Runs in a worker: read and classify a chunk; a row that fails becomes an error string."""
+# (posting id, row number, JSON line or None, error message or None)
+ChunkResult = list[tuple[str, int, str | None, str | None]]
+
+
+def _analyse_chunk(rows: list[tuple[int, str, str | None, str]], compact: bool) -> ChunkResult:
+    """Runs in a worker: read, classify and serialise a chunk (JSON is written in the worker, so the parent
+    only appends lines); a row that fails becomes an error message."""
     from rolefit.services.analyze import analyze_readings
     from rolefit.text.posting import read_posting
 
-    readings, kept, out = [], [], []
+    readings, kept = [], []
+    out: ChunkResult = []
     for number, posting_id, title, text in rows:
         try:
             readings.append(read_posting(text, title))
             kept.append((number, posting_id))
         except RolefitError as exc:
-            out.append((posting_id, number, str(exc)))
+            out.append((posting_id, number, None, str(exc)))
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
     for (number, posting_id), result in zip(kept, analyze_readings(readings, with_sections=not compact), strict=True):
-        out.append((posting_id, number, {"id": posting_id, **result}))
+        out.append((posting_id, number, dumps({"id": posting_id, **result}), None))
     return out
 
 
@@ -130,12 +135,12 @@ def analyze_file(
                 summary.bad_examples.append(record)
             errors.write(json.dumps(record) + "\n")
 
-        def write(results: list[tuple[str, int, dict[str, Any] | str]]) -> None:
-            for posting_id, number, result in results:
-                if isinstance(result, str):
-                    report_bad(BadRow(number, posting_id, result))
+        def write(results: ChunkResult) -> None:
+            for posting_id, number, line, error in results:
+                if line is None:
+                    report_bad(BadRow(number, posting_id, error or "could not be analysed"))
                 else:
-                    sink.write(json.dumps(result, ensure_ascii=False) + "\n")
+                    sink.write(line + "\n")
                     summary.analysed += 1
             sink.flush()
             errors.flush()
@@ -148,7 +153,7 @@ def analyze_file(
                 write(_analyse_chunk(chunk, compact))
             return summary
         with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
-            pending: deque[Future[list[tuple[str, int, dict[str, Any] | str]]]] = deque()
+            pending: deque[Future[ChunkResult]] = deque()
             for chunk in chunks:
                 pending.append(pool.submit(_analyse_chunk, chunk, compact))
                 if len(pending) >= workers * 2:  # bounded in-flight work keeps memory flat

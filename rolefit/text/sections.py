@@ -11,10 +11,11 @@ their phrases.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
-from rolefit.text.clean import blank_markup
+from rolefit.text.clean import blank_markup, fold_case
 
 __all__ = ["JOB_KINDS", "Section", "SectionKind", "split_sections"]
 
@@ -75,7 +76,6 @@ _EEO_PARAGRAPH = re.compile(
     r"equal (employment )?opportunity|without regard to (race|age|sex)|regardless of (race|age|gender)|"
     r"protected (veteran|characteristic|status)|reasonable accommodation|e-verify|affirmative action|"
     r"sexual orientation|gender identity|national origin",
-    re.IGNORECASE,
 )
 # An untitled opening paragraph that describes the employer, not the job ("Acme is a leading provider of...").
 _COMPANY_PARAGRAPH = re.compile(
@@ -83,21 +83,20 @@ _COMPANY_PARAGRAPH = re.compile(
     r"headquartered|leading provider|is (a|an|the) (leading|global|fast|world|premier|trusted|top)|backed by|"
     r"(company|startup|firm|organization|organisation) (that|which|whose)|trusted by|serves? (over|more than)|"
     r"customers|employees|offices (in|across))\b",
-    re.IGNORECASE,
 )
 _JOB_PARAGRAPH = re.compile(
     r"\b(you|your|role|position|candidate|responsib\w*|this job|looking for|seek(ing)?|hiring|will be|we need|"
     r"the ideal|join (us|our|the) (as|team)|requirements?|qualifications?)\b",
-    re.IGNORECASE,
 )
-_LINE = re.compile(r"[^\n]*\n?")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●–+]|\d{1,2}[.)])\s+")
 
 
 def _heading_kind(line: str) -> SectionKind | None:
     """The section a line opens, if the line looks like a heading."""
-    stripped = line.strip().strip("#").strip().strip(":").strip()
     raw = line.strip()
+    if not raw:
+        return None
+    stripped = raw.strip("#").strip().strip(":").strip()
     if not stripped or len(stripped) > 70 or _BULLET.match(line):
         return None
     words = stripped.split()
@@ -118,55 +117,64 @@ def _heading_kind(line: str) -> SectionKind | None:
     return None
 
 
-def split_sections(text: str, cleaned: str | None = None) -> list[Section]:
+def split_sections(text: str, cleaned: str | None = None, lowered: str | None = None) -> list[Section]:
     """Sections covering the whole text in order; offsets index ``text``.
 
-    ``cleaned`` is ``blank_markup(text)`` if the caller already has it.
+    ``cleaned`` is ``blank_markup(text)`` and ``lowered`` is ``fold_case(cleaned)`` if the caller already has them.
     """
     cleaned = cleaned if cleaned is not None else blank_markup(text)
+    lowered = lowered if lowered is not None else fold_case(cleaned)
     sections: list[Section] = []
     kind: SectionKind = "intro"
     heading = ""
     start = 0
     position = 0
-    for match in _LINE.finditer(cleaned):
-        line = match.group(0)
-        if not line:
-            break
+    for line in cleaned.split("\n"):
         new_kind = _heading_kind(line)
         if new_kind is not None and position > start:
             sections.append(Section(kind, start, position, heading))
             kind, heading, start = new_kind, line.strip(), position
         elif new_kind is not None:
             kind, heading = new_kind, line.strip()
-        position = match.end()
+        position += len(line) + 1
+    position = min(position, len(cleaned))
     if position > start or not sections:
         sections.append(Section(kind, start, len(text), heading))
-    return _mark_boilerplate_paragraphs(cleaned, sections)
+    return _mark_boilerplate_paragraphs(lowered, sections)
 
 
-def _mark_boilerplate_paragraphs(cleaned: str, sections: list[Section]) -> list[Section]:
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+
+
+def _mark_boilerplate_paragraphs(lowered: str, sections: list[Section]) -> list[Section]:
     """Equal-opportunity paragraphs hide under other headings or none, and untitled openings often describe
-    the employer: cut them out as `eeo` and `about`."""
+    the employer: cut them out as `eeo` and `about`.
+
+    One scan of the lowercased text finds every equal-opportunity phrase; only sections holding one, and the
+    untitled opening, are split into paragraphs (case-insensitive regexes are ~9x slower than lowercase ones).
+    """
+    eeo_hits = [m.start() for m in _EEO_PARAGRAPH.finditer(lowered)]
     out: list[Section] = []
     for section in sections:
-        if section.kind == "eeo":
+        first_hit = bisect_left(eeo_hits, section.start)
+        has_eeo = first_hit < len(eeo_hits) and eeo_hits[first_hit] < section.end
+        if section.kind == "eeo" or (section.kind != "intro" and not has_eeo):
             out.append(section)
             continue
         cursor = section.start
-        body = cleaned[section.start : section.end]
-        if section.kind != "intro" and not _EEO_PARAGRAPH.search(body):
-            out.append(section)
-            continue
-        for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", body):
-            words = paragraph.group(0)
-            if _EEO_PARAGRAPH.search(words):
+        for paragraph in _PARAGRAPH.finditer(lowered, section.start, section.end):
+            p_start, p_end = paragraph.start(), paragraph.end()
+            hit = bisect_left(eeo_hits, p_start)
+            if hit < len(eeo_hits) and eeo_hits[hit] < p_end:
                 kind: SectionKind = "eeo"
-            elif section.kind == "intro" and _COMPANY_PARAGRAPH.search(words) and not _JOB_PARAGRAPH.search(words):
+            elif (
+                section.kind == "intro"
+                and _COMPANY_PARAGRAPH.search(lowered, p_start, p_end)
+                and not _JOB_PARAGRAPH.search(lowered, p_start, p_end)
+            ):
                 kind = "about"
             else:
                 continue
-            p_start, p_end = section.start + paragraph.start(), section.start + paragraph.end()
             if p_start > cursor:
                 out.append(Section(section.kind, cursor, p_start, section.heading))
             out.append(Section(kind, p_start, p_end, section.heading))
