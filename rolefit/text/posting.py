@@ -48,6 +48,54 @@ def _is_degree_field(cleaned: str, line_start: int, start: int) -> bool:
     return not _NOT_A_FIELD_LIST.search(between)
 
 
+# A paragraph inside a job section can still be about the employer ("Matrix is a ... company with 13000 employees",
+# "At Datadog, we place value in our office culture", "Why Fireworks AI?"). The section splitter only catches such
+# paragraphs before the first heading; these rules catch them anywhere in the job's sections.
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_BULLET_START = re.compile(r"\s*(?:[-*•·▪◦●–+]|\d{1,2}[.)])\s")
+_JOB_CUE = re.compile(
+    r"\b(you|your|you['’](?:ll|re|ve|d)|yourself|candidates?|(?:the|this) (?:role|position|job)|responsibilit\w*|"
+    r"requirements?|qualifications?|looking for|seeking|hiring|experience (?:with|using|building|working)|"
+    r"years of|knowledge of|proficien\w*|skills|degree|must|preferred|plus)\b",
+    re.I,
+)
+_COMPANY_CUE = re.compile(
+    r"^(?:why|about) [A-Z]|\b(we|we['’](?:re|ve)|our|us|compan(?:y|ies)|employees|organi[sz]ation|customers|clients|"
+    r"startups?|subsidiary|employer|founded|headquartered)\b",
+    re.I,
+)
+# The employer's own name is not a skill even when it is a tool's name ("Datadog", "Fireworks AI").
+_NAME = r"([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2})"
+_EMPLOYER = re.compile(
+    rf"(?:^|\n)\s*(?i:about|why) {_NAME}[?:]?\s*(?:\n|$)|\bAt {_NAME}, (?i:we|our)\b|"
+    rf"\b{_NAME} (?i:is|are) (?i:an? |the )?(?i:proud )?(?i:equal)[ -](?i:opportunity)"
+)
+
+
+_NOT_A_NAME = frozenset({"us", "you", "we", "join us", "the job", "the role", "the team", "inc", "inc."})
+
+
+def _blurb_paragraphs(cleaned: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Paragraphs of a job section that describe the employer: no job cue, some company cue, not a bullet list."""
+    spans = []
+    for paragraph in _PARAGRAPH.finditer(cleaned, start, end):
+        words = paragraph.group(0)
+        if _BULLET_START.match(words) or _JOB_CUE.search(words) or not _COMPANY_CUE.search(words.lstrip()):
+            continue
+        spans.append(paragraph.span())
+    return spans
+
+
+def _employer_names(cleaned: str) -> frozenset[str]:
+    """The employer's name as the posting writes it ("About Datadog", "At Datadog, we", "Datadog is an equal ...")."""
+    names = set()
+    for match in _EMPLOYER.finditer(cleaned):
+        name = next(group for group in match.groups() if group)
+        if name.lower() not in _NOT_A_NAME:
+            names.add(name.lower())
+    return frozenset(names)
+
+
 _NICE_LINE = re.compile(
     r"\b(nice[ -]to[ -]have|is a (big |huge )?plus|are a plus|a plus\b|bonus( points)?|preferred|preferably|desir(ed|able)|"
     r"ideally|not required|optional|familiarity with|exposure to)\b",
@@ -100,11 +148,17 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
         job_sections = sections
     found: dict[str, FoundSkill] = {}
     lines: dict[int, tuple[bool, bool]] = {}
+    employer = _employer_names(cleaned)
     for section in job_sections:
         segment = cleaned[section.start : section.end]
         tokens = tokenize(segment)
+        blurbs = _blurb_paragraphs(cleaned, section.start, section.end)
         for mention in extractor.find(segment, tokens):
             start, end = section.start + mention.start, section.start + mention.end
+            if blurbs and any(a <= start < b for a, b in blurbs):
+                continue
+            if employer and cleaned[start:end].lower() in employer:
+                continue
             line_start, line_end = _line_bounds(cleaned, start)
             line_facts = lines.get(line_start)
             if line_facts is None:  # (has a degree word, reads as nice-to-have), once per line
