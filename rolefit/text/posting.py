@@ -20,7 +20,7 @@ __all__ = ["FoundSkill", "PostingReading", "read_posting"]
 
 # "Bachelor's degree in Computer Science, Statistics or Mathematics" names fields of study, not skills asked for.
 _DEGREE = re.compile(
-    r"\b(degree|bachelor'?s?|master'?s?|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|field of study|fields? of|"
+    r"\b(degree|bachelor(?:'s|’s|s)?|master(?:'s|’s|s| of| in| degree)|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|field of study|fields? of|"
     r"fields? such as|majors?|diploma)\b",
     re.I,
 )
@@ -168,10 +168,14 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
                 )
             if line_facts[0] and _is_degree_field(cleaned, line_start, start):
                 continue
-            if _TITLE_WORD_AFTER.match(cleaned, end) and cleaned[start : start + 1].isupper():
+            skill = extractor.skills[mention.skill_id]
+            if (
+                skill.category != "soft-skill"  # "Mentor junior engineers" asks to mentor; no title is "Mentor"
+                and _TITLE_WORD_AFTER.match(cleaned, end)
+                and cleaned[start : start + 1].isupper()
+            ):
                 continue  # capitalised and followed by a role word: a title, not a requirement
             nice = section.kind == "nice" or line_facts[1]
-            skill = extractor.skills[mention.skill_id]
             entry = found.get(skill.id)
             if entry is None:
                 entry = found[skill.id] = FoundSkill(skill.id, skill.name, skill.category, required=False)

@@ -201,12 +201,28 @@ def _plausible_exact(text: str, tokens: list[re.Match[str]], index: int, width: 
 
 
 def _contiguous(text: str, tokens: list[re.Match[str]], index: int, width: int) -> bool:
-    """Tokens of a multi-word alias may be separated by spaces/hyphens/slashes/dots, not by a new line or sentence."""
+    """Tokens of a multi-word alias may be separated by spaces/hyphens/slashes/dots, not by a sentence or a new
+    line, except where prose was hard-wrapped ("large language\n  models")."""
     for i in range(index, index + width - 1):
         gap = text[tokens[i].end() : tokens[i + 1].start()]
-        if len(gap) > 3 or "\n" in gap or ". " in gap or "," in gap or ";" in gap:
+        if "\n" in gap:
+            if not _soft_wrap(text, tokens[i].end(), gap):
+                return False
+        elif len(gap) > 3 or ". " in gap or "," in gap or ";" in gap:
             return False
     return True
+
+
+def _soft_wrap(text: str, at: int, gap: str) -> bool:
+    """A line break inside running prose: one break, only spaces around it, and a long line before it (a list
+    of short lines such as "Big Data\nDeep Learning" has no wrapped phrases)."""
+    before, _, after = gap.partition("\n")
+    if "\n" in after or before.strip(" -") or after.strip(" "):  # not a new bullet ("\n- ") or paragraph
+        return False
+    return at - (text.rfind("\n", 0, at) + 1) >= _WRAPPED_LINE
+
+
+_WRAPPED_LINE = 40
 
 
 @cache
