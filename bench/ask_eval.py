@@ -1,33 +1,44 @@
-"""Retrieval and answer quality of `rolefit ask` on bench/data/ask_eval.jsonl, for BM25 alone, dense alone
-and hybrid: recall@1/@5, MRR, answer accuracy (the expected fact is in the answer), faithfulness (every
-number in an answer is in a cited passage), abstention precision/recall, and latency after the index loads.
+"""Retrieval and answer quality of `rolefit ask`, for BM25 alone, dense alone and hybrid: recall@1/@5, MRR,
+answer accuracy (the expected fact is in the answer), faithfulness (every number in an answer is in a cited
+passage), abstention precision/recall, and latency after the index loads.
 
-    python bench/ask_eval.py            # dense and hybrid need: pip install -r bench/requirements.txt
+Two question files share one schema: bench/data/ask_tune.jsonl is where parameters and rules are chosen,
+bench/data/ask_eval.jsonl is held out and is the figure to report. By default both are run and printed.
+
+    python bench/ask_eval.py                                   # both files, all modes available
+    python bench/ask_eval.py --questions bench/data/ask_tune.jsonl --modes hybrid
+    python bench/ask_eval.py --misses                          # list the questions each mode gets wrong
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import REPO, load_jsonl, write_result  # noqa: E402
 from rolefit.ask.answer import answer_question, numbers_supported  # noqa: E402
-from rolefit.ask.retrieval import build_index  # noqa: E402
+from rolefit.ask.retrieval import Index, build_index  # noqa: E402
 from rolefit.models.embedders import available_embedder  # noqa: E402
 
 EVAL = REPO / "bench" / "data" / "ask_eval.jsonl"
+TUNE = REPO / "bench" / "data" / "ask_tune.jsonl"
 
 
-def evaluate(index, rows: list[dict], mode: str) -> dict:  # noqa: ANN001
-    ranks, correct, faithful, answered = [], 0, 0, 0
+def evaluate(index: Index, rows: list[dict[str, Any]], mode: str, misses: list[str] | None = None) -> dict[str, float]:
+    """The metrics of one mode over one question file; wrong questions are appended to ``misses`` if given."""
+    ranks: list[int | None] = []
+    correct = faithful = answered = 0
     abstain_tp = abstain_fp = abstain_fn = 0
     latencies = []
     for row in rows:
         hits = index.search(row["question"], k=10, mode=mode)
+        rank = None
         if row["answerable"]:
             ids = [h.passage.id for h in hits]
             rank = next((i + 1 for i, pid in enumerate(ids) if pid in set(row["relevant"])), None)
@@ -35,19 +46,28 @@ def evaluate(index, rows: list[dict], mode: str) -> dict:  # noqa: ANN001
         started = time.perf_counter()
         result = answer_question(index, row["question"], mode=mode)
         latencies.append((time.perf_counter() - started) * 1000)
+        problem = ""
+        if row["answerable"] and (rank is None or rank > 5):
+            problem = f"rank {rank} (top: {hits[0].passage.id})"
         if result["abstained"]:
             if row["answerable"]:
                 abstain_fp += 1
+                problem += f" abstained: {result.get('reason')}"
             else:
                 abstain_tp += 1
-            continue
-        if not row["answerable"]:
+        elif not row["answerable"]:
             abstain_fn += 1
-            continue
-        answered += 1
-        faithful += numbers_supported(result["answer"], result["citations"])
-        text = result["answer"].lower()
-        correct += all(expect.lower() in text for expect in row["expect"])
+            problem = f"answered an unanswerable question from {result['citations'][0]['id']}"
+        else:
+            answered += 1
+            faithful += numbers_supported(result["answer"], result["citations"])
+            text = result["answer"].lower()
+            if all(expect.lower() in text for expect in row["expect"]):
+                correct += 1
+            else:
+                problem += f" answer lacks {row['expect']}"
+        if misses is not None and problem:
+            misses.append(f"[{mode}] {row['question']!r}: {problem.strip()}")
     answerable = [r for r in rows if r["answerable"]]
     found = [r for r in ranks if r is not None]
     return {
@@ -63,34 +83,48 @@ def evaluate(index, rows: list[dict], mode: str) -> dict:  # noqa: ANN001
     }
 
 
-def main() -> None:
-    rows = load_jsonl(EVAL)
+def _print_table(name: str, rows: list[dict[str, Any]], results: dict[str, dict[str, float]]) -> None:
+    answerable = sum(1 for r in rows if r["answerable"])
+    print(f"\n{name}: {len(rows)} questions ({answerable} answerable, {len(rows) - answerable} not)")
+    modes = list(results)
+    print(f"{'metric':22}" + "".join(f"{m:>10}" for m in modes))
+    for key in next(iter(results.values())):
+        print(f"{key:22}" + "".join(f"{results[m][key]:10.3f}" for m in modes))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--questions", type=Path, action="append", help="a question file (repeatable)")
+    parser.add_argument("--modes", default="bm25,dense,hybrid", help="comma-separated: bm25, dense, hybrid")
+    parser.add_argument("--misses", action="store_true", help="print every question a mode gets wrong")
+    parser.add_argument("--no-write", action="store_true", help="do not write bench/results/ask.json")
+    args = parser.parse_args(argv)
+    files = args.questions or [TUNE, EVAL]
     embedder = available_embedder()
     started = time.perf_counter()
     index = build_index(embedder=embedder)
     load_seconds = time.perf_counter() - started
-    modes = ["bm25"] + (["dense", "hybrid"] if embedder else [])
-    results = {mode: evaluate(index, rows, mode) for mode in modes}
-    answerable = sum(1 for r in rows if r["answerable"])
-    print(
-        f"{len(rows)} questions ({answerable} answerable, {len(rows) - answerable} not); index ready in {load_seconds:.1f}s"
-        f" (embedder: {embedder.name if embedder else 'none'})"
-    )
-    keys = list(next(iter(results.values())))
-    print(f"{'metric':22}" + "".join(f"{m:>10}" for m in modes))
-    for key in keys:
-        print(f"{key:22}" + "".join(f"{results[m][key]:10.3f}" for m in modes))
-    path = write_result(
-        "ask",
-        {
+    modes = [m for m in args.modes.split(",") if m == "bm25" or embedder is not None]
+    print(f"index ready in {load_seconds:.1f}s (embedder: {embedder.name if embedder else 'none'})")
+    report: dict[str, Any] = {"embedder": embedder.name if embedder else None, "index_load_seconds": load_seconds}
+    for path in files:
+        rows = load_jsonl(path)
+        misses: list[str] = []
+        results = {mode: evaluate(index, rows, mode, misses if args.misses else None) for mode in modes}
+        _print_table(path.name, rows, results)
+        for line in misses:
+            print("  " + line)
+        entry = {
             "questions": len(rows),
-            "answerable": answerable,
-            "embedder": embedder.name if embedder else None,
-            "index_load_seconds": load_seconds,
+            "answerable": sum(1 for r in rows if r["answerable"]),
             "modes": results,
-        },
-    )
-    print(f"written {path}")
+        }
+        if path.resolve() == EVAL.resolve():
+            report.update(entry)  # the held-out figures stay at the top level, where readers already look
+        else:
+            report.setdefault("other_files", {})[path.name] = entry
+    if not args.no_write and args.questions is None and modes == ["bm25", "dense", "hybrid"]:
+        print(f"written {write_result('ask', report)}")
 
 
 if __name__ == "__main__":
