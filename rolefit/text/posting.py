@@ -68,21 +68,29 @@ _COMPANY_CUE = re.compile(
 _NAME = r"([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2})"
 _EMPLOYER = re.compile(
     rf"(?:^|\n)\s*(?i:about|why) {_NAME}[?:]?\s*(?:\n|$)|\bAt {_NAME}, (?i:we|our)\b|"
-    rf"\b{_NAME} (?i:is|are) (?i:an? |the )?(?i:proud )?(?i:equal)[ -](?i:opportunity)"
+    rf"\b{_NAME} (?i:is|are) (?i:an? |the )?(?i:proud )?(?i:equal)[ -](?i:opportunity)|"
+    rf"\b{_NAME} (?i:does not discriminate|is committed to)"
 )
+# "Why Fireworks AI?" or "About Penske" on a line of its own: what follows in the section sells the employer.
+_EMPLOYER_HEADING = re.compile(r"(?i:why|about) [A-Z][^\n]{0,40}")
 
 
 _NOT_A_NAME = frozenset({"us", "you", "we", "join us", "the job", "the role", "the team", "inc", "inc."})
 
 
-def _blurb_paragraphs(cleaned: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Paragraphs of a job section that describe the employer: no job cue, some company cue, not a bullet list."""
+def _blurb_paragraphs(cleaned: str, start: int, end: int, employer: frozenset[str]) -> list[tuple[int, int]]:
+    """Paragraphs of a job section that describe the employer: no job cue, some company cue (the employer's name
+    counts), not a bullet list; and everything after a "Why <employer>?" line."""
     spans = []
     for paragraph in _PARAGRAPH.finditer(cleaned, start, end):
-        words = paragraph.group(0)
-        if _BULLET_START.match(words) or _JOB_CUE.search(words) or not _COMPANY_CUE.search(words.lstrip()):
+        words = paragraph.group(0).strip()
+        if _EMPLOYER_HEADING.fullmatch(words) and not _JOB_CUE.search(words):
+            spans.append((paragraph.start(), end))
+            break
+        if _BULLET_START.match(words) or _JOB_CUE.search(words):
             continue
-        spans.append(paragraph.span())
+        if _COMPANY_CUE.search(words) or (employer and any(name in words.lower() for name in employer)):
+            spans.append(paragraph.span())
     return spans
 
 
@@ -126,6 +134,17 @@ class PostingReading:
         return [s.id for s in self.skills if s.required or not required_only]
 
 
+_TEAM_AFTER = re.compile(r"(?:\s+and [\w-]+(?: [\w-]+)?)?\s+teams?\b", re.I)
+_TEAM_BEFORE = re.compile(r"\b(?:our|the|with|across|and)\s+$", re.I)
+# A short line of its own ending in a colon: "Model Building and Implementation:".
+_SUBHEADING = re.compile(r"[ \t]*[A-Z][\w&/,' -]{0,60}:[ \t]*")
+
+
+def _same_phrase(cleaned: str, previous_end: int, start: int) -> bool:
+    """Two mentions of one skill separated only by a space, hyphen, "&" or an opening parenthesis ("Spark/PySpark" stays two)."""
+    return 0 <= start - previous_end <= 3 and not cleaned[previous_end:start].strip(" (&-")
+
+
 def _line_bounds(text: str, start: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
@@ -147,12 +166,12 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
     if not job_sections:  # nothing but blurb: better to read it all than nothing
         job_sections = sections
     found: dict[str, FoundSkill] = {}
-    lines: dict[int, tuple[bool, bool]] = {}
+    lines: dict[int, tuple[bool, bool, bool]] = {}
     employer = _employer_names(cleaned)
     for section in job_sections:
         segment = cleaned[section.start : section.end]
         tokens = tokenize(segment)
-        blurbs = _blurb_paragraphs(cleaned, section.start, section.end)
+        blurbs = _blurb_paragraphs(cleaned, section.start, section.end, employer)
         for mention in extractor.find(segment, tokens):
             start, end = section.start + mention.start, section.start + mention.end
             if blurbs and any(a <= start < b for a, b in blurbs):
@@ -161,10 +180,11 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
                 continue
             line_start, line_end = _line_bounds(cleaned, start)
             line_facts = lines.get(line_start)
-            if line_facts is None:  # (has a degree word, reads as nice-to-have), once per line
+            if line_facts is None:  # (has a degree word, reads as nice-to-have, is a sub-heading), once per line
                 line_facts = lines[line_start] = (
                     bool(_DEGREE.search(cleaned, line_start, line_end)),
                     bool(_NICE_LINE.search(cleaned, line_start, line_end)),
+                    bool(_SUBHEADING.fullmatch(cleaned, line_start, line_end)),
                 )
             if line_facts[0] and _is_degree_field(cleaned, line_start, start):
                 continue
@@ -175,12 +195,20 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
                 and cleaned[start : start + 1].isupper()
             ):
                 continue  # capitalised and followed by a role word: a title, not a requirement
+            if _TEAM_AFTER.match(cleaned, end) and _TEAM_BEFORE.search(cleaned, max(0, start - 12), start):
+                continue  # "partner with our cloud infrastructure team": a team to work with, not a skill asked for
+            if line_facts[2]:
+                continue  # "Communication and Leadership:" heads a group of duties; it is not one
             nice = section.kind == "nice" or line_facts[1]
             entry = found.get(skill.id)
             if entry is None:
                 entry = found[skill.id] = FoundSkill(skill.id, skill.name, skill.category, required=False)
             entry.required = entry.required or not nice
-            entry.evidence.append((start, end))
+            if entry.evidence and _same_phrase(cleaned, entry.evidence[-1][1], start):
+                # "RAG (Retrieval Augmented Generation)", "cross-functional collaboration": one mention, one span
+                entry.evidence[-1] = (entry.evidence[-1][0], end)
+            else:
+                entry.evidence.append((start, end))
     job_text = "\n".join(cleaned[s.start : s.end] for s in job_sections)
     salary = find_salary(text)
     return PostingReading(
