@@ -21,13 +21,24 @@ from rolefit.knowledge.resolve import normalize_name
 from rolefit.models.embedders import Embedder
 from rolefit.settings import home_dir
 
-__all__ = ["Hit", "Index", "alias_words", "build_index", "expanded_tokens", "mentioned_roles", "tokens"]
+__all__ = [
+    "Hit",
+    "Index",
+    "alias_words",
+    "build_index",
+    "expanded_tokens",
+    "index_tokens",
+    "mentioned_roles",
+    "skill_names",
+    "tokens",
+]
 
-RRF_K = 60
-# In the fusion a BM25 rank counts half a dense rank: on bench/data/ask_eval.jsonl equal weights gave
-# recall@5 0.774 and half weight 0.823 (dense alone 0.831); BM25 stays in for exact names and figures.
-BM25_WEIGHT = 0.5
-ROLE_BOOST = 1.5  # passages about a role the question names rank higher
+RRF_K = 20
+# Chosen on bench/data/ask_tune.jsonl (never on the held-out ask_eval.jsonl). Once passages are indexed with
+# their kind's vocabulary and queries with skill names, BM25 is as good as dense, so both ranks count fully;
+# k 10-40 and weights 1.0-1.5 all gave recall@5 0.94-0.96 and MRR 0.84-0.86 on the tuning set.
+BM25_WEIGHT = 1.0
+ROLE_BOOST = 1.5  # per role the question names that the passage is about
 _STOP = frozenset(
     [
         "a",
@@ -279,13 +290,72 @@ def alias_words() -> set[str]:
     }
 
 
+def skill_names(question: str) -> list[str]:
+    """Canonical names of the skills and tools the question mentions, by any alias ("k8s" -> Kubernetes)."""
+    from rolefit.text.skills import default_extractor
+
+    extractor = default_extractor()
+    return [extractor.skills[m.skill_id].name for m in extractor.find(question)]
+
+
 def expanded_tokens(question: str) -> list[str]:
-    """The question's tokens plus the full names of the roles it names ("MLE" -> machine learning engineer)."""
+    """The question's tokens plus the full names of the roles and skills it names ("MLE" -> machine learning
+    engineer, "vector DBs" -> vector databases), so BM25 meets the knowledge base's own wording."""
     query = tokens(question)
     kb = knowledge_base()
     for role_id in mentioned_roles(question):
         query += tokens(kb.role(role_id).name)
+    for name in skill_names(question):
+        query += [t for t in tokens(name) if t not in query]
     return query
+
+
+# Words people use for each kind of passage; added to the passage's indexed tokens (never to its displayed
+# text) so "tech stack" finds the tools passage and "who do they work with" the stakeholders passage.
+KIND_WORDS = {
+    "salary": "salary pay paid earn compensation wage income rate range",
+    "skills": "skills skill need know learn knowledge level important required",
+    "tools": "tools stack tech technologies software frameworks platforms use using toolkit",
+    "ladder": "career ladder progression promotion senior levels years after next",
+    "day_to_day": "day daily typical week workday time spend doing routine",
+    "stakeholders": "work with collaborate collaboration team partners who",
+    "outputs": "outputs deliver deliverables build produce output",
+    "success_metrics": "success measure measured judge evaluate performance doing well good job",
+    "education": "education degree study major college university phd masters bachelor",
+    "certifications": "certifications certification certificate certs exam credential",
+    "entry_points": "entry get into start break in switch background become route path",
+    "hire_when": "hire hiring bring on recruit need",
+    "use_cases": "use cases examples projects applications real world build",
+    "choose_if": "choose pick fit right for me suits",
+    "lifecycle": "lifecycle stage where sits fits pipeline",
+    "responsibilities": "responsibilities responsible duties job do does",
+    "focus": "focus about what does",
+    "summary": "what is does do overview",
+    "transition": "switch move transition pivot change become from to",
+    "demand": "demand market outlook growth growing hiring future trend jobs",
+    "code": "code coding production notebook quality",
+    "work-style": "work style remote independent",
+}
+# The comparison aspects ("aspect:key-skills") share the vocabulary of the field they compare.
+_ASPECT_KINDS = {
+    "key-skills": "skills",
+    "day-to-day": "day_to_day",
+    "main-output": "outputs",
+    "lifecycle-stage": "lifecycle",
+    "primary-focus": "focus",
+    "background": "entry_points",
+    "production-code": "code",
+    "code-style": "code",
+}
+
+
+def index_tokens(passage: Passage) -> list[str]:
+    """What BM25 indexes for a passage: its text plus the words people use for its kind of content."""
+    kind = passage.kind
+    if kind.startswith("aspect:"):
+        aspect = kind.split(":", 1)[1]
+        kind = _ASPECT_KINDS.get(aspect, aspect)
+    return tokens(passage.text) + tokens(KIND_WORDS.get(kind, ""))
 
 
 @dataclass(frozen=True)
@@ -303,12 +373,14 @@ class Index:
         self.embedder = embedder
         self.vectors = vectors
         self.vocabulary = {t for p in passages for t in tokens(p.text)}
+        indexed = [index_tokens(p) for p in passages]
+        self._indexed_vocabulary = {t for words in indexed for t in words}
         self._bm25 = bm25s.BM25()
-        self._bm25.index([tokens(p.text) for p in passages], show_progress=False)
+        self._bm25.index(indexed, show_progress=False)
 
     def search(self, question: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
         query = expanded_tokens(question)
-        known = [t for t in query if t in self.vocabulary]
+        known = [t for t in query if t in self._indexed_vocabulary]
         bm25_scores = np.asarray(self._bm25.get_scores(known), dtype=float) if known else np.zeros(len(self.passages))
         rankings: list[tuple[float, np.ndarray]] = []
         dense = mode in ("dense", "hybrid") and self.embedder is not None and self.vectors is not None
@@ -321,9 +393,8 @@ class Index:
         for weight, ranking in rankings:
             fused[ranking] += weight / (RRF_K + np.arange(1, len(ranking) + 1))
         roles = set(mentioned_roles(question))
-        if roles:
-            boost = np.array([ROLE_BOOST if roles & set(p.roles) else 1.0 for p in self.passages])
-            fused *= boost
+        if roles:  # a passage about every role the question names is the one that compares them
+            fused *= np.array([ROLE_BOOST ** len(roles & set(p.roles)) for p in self.passages])
         order = np.argsort(-fused, kind="stable")[:k]
         return [Hit(self.passages[i], float(fused[i]), float(bm25_scores[i])) for i in order]
 
