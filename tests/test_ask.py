@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rolefit.ask.answer import answer_question, numbers_supported
-from rolefit.ask.retrieval import build_index, mentioned_roles
+from rolefit.ask.retrieval import build_index, expanded_tokens, mentioned_roles, tokens
 from rolefit.cli import app
 from rolefit.models.embedders import HashingEmbedder
 
@@ -187,3 +187,30 @@ def test_an_unreachable_endpoint_falls_back_to_the_extractive_answer(monkeypatch
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["generation"]["used"] is False and data["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Do AI engineering jobs sponsor visas?",  # a topic the sources never cover
+        "What will data scientists earn in 2035?",  # a prediction
+        "How much does a Coursera certificate cost?",  # prices of courses and exams
+        "What salary do cybersecurity analysts earn?",  # a profession that is not one of the roles
+        "What does Amazon pay data engineers?",  # pay bands are by role, level and place, never by company
+    ],
+)
+def test_near_misses_about_roles_are_not_answered(index, question: str) -> None:  # noqa: ANN001
+    result = answer_question(index, question, mode="bm25")
+    assert result["abstained"] is True, result.get("answer")
+
+
+def test_a_us_hub_city_is_read_as_the_sources_tech_hubs(index) -> None:  # noqa: ANN001
+    result = answer_question(index, "entry-level data scientist salary in San Francisco", mode="bm25")
+    assert not result["abstained"]
+    assert "$100,000" in result["answer"]
+
+
+def test_skill_aliases_reach_the_knowledge_base_wording(index) -> None:  # noqa: ANN001
+    assert tokens("Kubernetes")[0] in expanded_tokens("is k8s a must for MLOps?")
+    top = [h.passage.id for h in index.search("what do MLOps people use for infrastructure as code", mode="bm25")]
+    assert any(pid.startswith("mlops-engineer.") and ".tools." in pid for pid in top[:5])
