@@ -9,6 +9,7 @@ scikit-learn is imported inside methods so ``import rolefit`` stays light.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,11 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 class RoleClassifier:
     """Probabilities over the seven labels of INTERFACES.md, calibrated by temperature."""
 
+    # Filled on first use from the fitted vectorizer (class defaults, so models pickled before them still load).
+    _vocabulary: dict[str, int] | None = None
+    _token: re.Pattern[str]
+    _idf: np.ndarray
+
     def __init__(self, C: float = 16.0, max_features: int = 150_000, min_df: int = 2, random_state: int = 0) -> None:
         self.C = C
         self.max_features = max_features
@@ -84,6 +90,7 @@ class RoleClassifier:
         if unknown:
             raise ValueError(f"unknown labels {sorted(unknown)}")
         self.pipeline_ = self._new_pipeline()
+        self._vocabulary = None
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
         self.pipeline_.fit(list(documents), list(labels), logisticregression__sample_weight=weights)
         self.classes_ = np.array(LABELS)
@@ -92,10 +99,46 @@ class RoleClassifier:
             self.temperature_ = self._fit_temperature(*calibration)
         return self
 
+    def _tfidf(self, documents: Sequence[str]) -> Any:
+        """The fitted TfidfVectorizer's transform, counted with ``collections.Counter`` (C) over the regex's tokens
+        instead of scikit-learn's per-token Python loop: about twice as fast, same matrix (a test checks)."""
+        from scipy.sparse import csr_matrix
+
+        vectorizer = self.pipeline_[0]
+        if self._vocabulary is None:
+            self._vocabulary = vectorizer.vocabulary_
+            self._token = re.compile(vectorizer.token_pattern)
+            self._idf = vectorizer.idf_.astype(np.float32)
+        vocabulary, findall = self._vocabulary, self._token.findall
+        indices: list[int] = []
+        values: list[float] = []
+        indptr = [0]
+        for document in documents:
+            counts = Counter(findall(document.lower()))
+            for token, count in counts.items():
+                column = vocabulary.get(token)
+                if column is not None:
+                    indices.append(column)
+                    values.append(count)
+            indptr.append(len(indices))
+        matrix = csr_matrix(
+            (np.asarray(values, dtype=np.float32), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+            shape=(len(documents), len(self._idf)),
+        )
+        if vectorizer.sublinear_tf:
+            np.log(matrix.data, out=matrix.data)
+            matrix.data += 1.0
+        matrix = matrix.multiply(self._idf).tocsr()
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        matrix = csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+        matrix.sort_indices()
+        return matrix
+
     def logits(self, documents: Sequence[str]) -> np.ndarray:
         """Uncalibrated scores, one column per label in LABELS order."""
         model = self.pipeline_
-        scores = model.decision_function(list(documents))
+        scores = model[-1].decision_function(self._tfidf(documents))
         # Columns in the fixed LABELS order; a label absent from training gets a very low score.
         out = np.full((len(documents), len(LABELS)), -20.0, dtype=float)
         for column, label in enumerate(model.classes_):
