@@ -63,10 +63,14 @@ _LOCATION_WORDS = {
 }
 
 
+def _hub_places(question: str) -> list[str]:
+    text = question.lower()
+    return [p for p in _HUB_PLACES if re.search(rf"\b{re.escape(p)}\b", text)]
+
+
 def _place_words(question: str) -> set[str]:
     """Tokens of US places the sources cover under another name ("SF" is a US tech hub)."""
-    text = f" {question.lower()} "
-    places = [p for p in _HUB_PLACES if re.search(rf"\b{re.escape(p)}\b", text)]
+    places = _hub_places(question)
     return {t for place in places for t in tokens(place)} | {t for t in tokens(question) if t in _COUNTRY_WORDS}
 
 
@@ -82,12 +86,15 @@ def _sentences(text: str) -> list[str]:
 
 
 def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | None:
-    words = set(re.findall(r"[a-z]+", question.lower()))
+    ordered = re.findall(r"[a-z]+", question.lower())  # in question order, so the first level named wins
+    words = set(ordered)
     if not words & _SALARY_WORDS:
         return None
     roles = mentioned_roles(question)
-    level = next((_LEVEL_WORDS[w] for w in words if w in _LEVEL_WORDS), None)
-    location = next((_LOCATION_WORDS[w] for w in words if w in _LOCATION_WORDS), None)
+    level = next((_LEVEL_WORDS[w] for w in ordered if w in _LEVEL_WORDS), None)
+    location = next((_LOCATION_WORDS[w] for w in ordered if w in _LOCATION_WORDS), None)
+    if location is None and _hub_places(question):
+        location = "us-hub"
     salary_hits = [h for h in hits if h.passage.kind == "salary" and (not roles or set(h.passage.roles) & set(roles))]
     if not salary_hits:
         return None
