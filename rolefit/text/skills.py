@@ -41,9 +41,10 @@ class SkillExtractor:
     folded: dict[tuple[str, ...], str] = field(default_factory=dict)
     exact: dict[tuple[str, ...], str] = field(default_factory=dict)
     max_tokens: int = 1
-    # First token of any alias -> the longest alias starting with it: most tokens start no alias at all.
-    folded_starts: dict[str, int] = field(default_factory=dict)
-    exact_starts: dict[str, int] = field(default_factory=dict)
+    # First token of any alias -> the token counts of the aliases starting with it, longest first: most tokens
+    # start no alias at all, and a common first word ("data") is tried only at the widths some alias has.
+    folded_starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    exact_starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_skills(cls, skills: Iterable[Skill]) -> SkillExtractor:
@@ -62,7 +63,7 @@ class SkillExtractor:
                     extractor.folded.setdefault(tuple(t.lower() for t in tokens), skill.id)
                     starts = extractor.folded_starts
                     first = tokens[0].lower()
-                starts[first] = max(starts.get(first, 0), len(tokens))
+                starts[first] = tuple(sorted({*starts.get(first, ()), len(tokens)}, reverse=True))
                 extractor.max_tokens = max(extractor.max_tokens, len(tokens))
         return extractor
 
@@ -89,9 +90,13 @@ class SkillExtractor:
             if index < next_free:
                 continue  # inside the previous match
             found: str | None = None
-            longest = max(folded_starts.get(lowered[index], 0), exact_starts.get(words[index], 0))
-            width = min(longest, count - index)
-            while width > 0:
+            widths = folded_starts.get(lowered[index], ())
+            exact_widths = exact_starts.get(words[index]) if exact_starts else None
+            if exact_widths:
+                widths = tuple(sorted({*widths, *exact_widths}, reverse=True)) if widths else exact_widths
+            for width in widths:
+                if width > count - index:
+                    continue
                 key = tuple(lowered[index : index + width])
                 found = folded.get(key)
                 if found is None and exact:
@@ -102,7 +107,6 @@ class SkillExtractor:
                     found = None
                 if found is not None:
                     break
-                width -= 1
             if found is not None:
                 mentions.append(SkillMention(found, tokens[index].start(), tokens[index + width - 1].end()))
                 next_free = index + width
