@@ -56,3 +56,20 @@ def test_a_malformed_source_is_refused(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(record))
     with pytest.raises(KnowledgeError, match=r"focus\.0\.source"):
         load_knowledge(root)
+
+
+def test_each_tokenised_alias_belongs_to_one_skill() -> None:
+    """The matcher compares aliases after tokenising ("pub-sub" == "pub/sub"), so two skills sharing one would
+    silently give every mention to whichever comes first in the file."""
+    from rolefit.text.skills import tokenize
+
+    owner: dict[tuple[bool, tuple[str, ...]], str] = {}
+    clashes = []
+    for skill in knowledge_base().skills:
+        exact = set(skill.case_sensitive)
+        for alias in (skill.name, *skill.aliases, *skill.case_sensitive):
+            words = tuple(m.group(0) if alias in exact else m.group(0).lower() for m in tokenize(alias))
+            first = owner.setdefault((alias in exact, words), skill.id)
+            if first != skill.id:
+                clashes.append((alias, skill.id, first))
+    assert clashes == []

@@ -128,3 +128,24 @@ def test_bytes_in_any_common_encoding_decode() -> None:
     assert decode_bytes("Café Python".encode("cp1252")) == "Café Python"
     assert decode_bytes("\ufeffPython".encode()) == "Python"
     assert decode_bytes("Python".encode("utf-16")) == "Python"
+
+
+def test_employer_blurb_inside_job_sections_and_the_employer_name_are_not_skills() -> None:
+    text = (
+        "About the role\n\nYou will build LLM serving with Kubernetes and ship models to production.\n\n"
+        "Requirements\n\n- 3+ years of Python\n- Experience with Datadog or Grafana\n\n"
+        "Why Fireworks AI?\n\n- Work with Kubernetes experts on cutting-edge infrastructure\n"
+    )
+    reading = read_posting(text)
+    spans = {text[a:b] for s in reading.skills for a, b in s.evidence}
+    assert {"Python", "Datadog", "Kubernetes"} <= spans
+    assert "Fireworks AI" not in spans
+    kubernetes = next(s for s in reading.skills if s.id == "kubernetes")
+    assert len(kubernetes.evidence) == 1  # the copy under "Why Fireworks AI?" sells the employer
+
+
+def test_a_multi_word_alias_matches_across_a_hard_wrapped_line_but_not_across_list_items() -> None:
+    wrapped = "- Familiarity with generative AI models, including large language\n  models and their applications\n"
+    assert "llm" in {s.id for s in read_posting("Requirements\n\n" + wrapped).skills}
+    listed = "Requirements\n\n- Computer\n- Vision and hearing tests are a plus\n"
+    assert all(s.id != "computer-vision" for s in read_posting(listed).skills)
