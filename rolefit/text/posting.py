@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from rolefit.errors import InputError
-from rolefit.text.clean import MAX_CHARS, blank_markup
+from rolefit.text.clean import MAX_CHARS, blank_markup, fold_case
 from rolefit.text.salary import StatedSalary, find_salary
 from rolefit.text.sections import JOB_KINDS, Section, split_sections
 from rolefit.text.seniority import seniority_from
@@ -66,11 +66,19 @@ _COMPANY_CUE = re.compile(
 )
 # The employer's own name is not a skill even when it is a tool's name ("Datadog", "Fireworks AI").
 _NAME = r"([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2})"
-_EMPLOYER = re.compile(
-    rf"(?:^|\n)\s*(?i:about|why) {_NAME}[?:]?\s*(?:\n|$)|\bAt {_NAME}, (?i:we|our)\b|"
+# Each pattern starts with a literal ("\n", "At ") so the regex engine can skip ahead instead of trying every position.
+_EMPLOYER_HEADING_LINE = re.compile(rf"\n\s*(?i:about|why) {_NAME}[?:]?\s*(?:\n|$)")
+_EMPLOYER_HEADING_FIRST = re.compile(rf"\s*(?i:about|why) {_NAME}[?:]?\s*(?:\n|$)")
+_EMPLOYER_AT = re.compile(rf"At {_NAME}, (?i:we|our)\b")
+# "<Name> is an equal opportunity employer", "<Name> does not discriminate": a regex starting with a capitalised
+# name tries every word of the posting, so these are matched only just before their fixed phrase (found first in
+# the lowercased text).
+_EMPLOYER_BEFORE_PHRASE = re.compile(
     rf"\b{_NAME} (?i:is|are) (?i:an? |the )?(?i:proud )?(?i:equal)[ -](?i:opportunity)|"
     rf"\b{_NAME} (?i:does not discriminate|is committed to)"
 )
+_EMPLOYER_PHRASE = re.compile(r"equal[ -]opportunity|does not discriminate|is committed to")
+_NAME_LOOKBACK = 100  # characters before the phrase where the name and verb must start
 # "Why Fireworks AI?" or "About Penske" on a line of its own: what follows in the section sells the employer.
 _EMPLOYER_HEADING = re.compile(r"(?i:why|about) [A-Z][^\n]{0,40}")
 
@@ -96,8 +104,19 @@ def _blurb_paragraphs(cleaned: str, start: int, end: int, employer: frozenset[st
 
 def _employer_names(cleaned: str) -> frozenset[str]:
     """The employer's name as the posting writes it ("About Datadog", "At Datadog, we", "Datadog is an equal ...")."""
+    matches = list(_EMPLOYER_HEADING_LINE.finditer(cleaned))
+    first = _EMPLOYER_HEADING_FIRST.match(cleaned)
+    if first:
+        matches.append(first)
+    matches.extend(m for m in _EMPLOYER_AT.finditer(cleaned) if not cleaned[m.start() - 1 : m.start()].isalnum())
+    lowered = fold_case(cleaned)
+    searched_to = 0
+    for phrase in _EMPLOYER_PHRASE.finditer(lowered):
+        window_start = max(searched_to, phrase.start() - _NAME_LOOKBACK)
+        matches.extend(_EMPLOYER_BEFORE_PHRASE.finditer(cleaned, window_start, phrase.end()))
+        searched_to = phrase.end()
     names = set()
-    for match in _EMPLOYER.finditer(cleaned):
+    for match in matches:
         name = next(group for group in match.groups() if group)
         if name.lower() not in _NOT_A_NAME:
             names.add(name.lower())
