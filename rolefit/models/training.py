@@ -43,6 +43,9 @@ class LabelledDocument:
     weight: float
     origin: str  # "hand", "title", "content"
     document: str
+    # False for postings picked because the model was unsure of them: they train, but do not set the temperature,
+    # which must reflect postings as they come (a random sample), not the hardest ones.
+    calibrates: bool = True
 
 
 def role_signals() -> dict[str, set[str]]:
@@ -144,8 +147,11 @@ def build_training_set(
         # soft labels teach the model to hedge on blended postings (better F1 and calibration on the dev set).
         share = second_share if second in LABELS and second != row["label"] else 0.0
         title = row.get("title") or ""
+        calibrates = row.get("selection", "random") == "random"
         documents.append(
-            LabelledDocument(row["id"], row["company_key"], title, row["label"], 1.0 - share, "hand", document)
+            LabelledDocument(
+                row["id"], row["company_key"], title, row["label"], 1.0 - share, "hand", document, calibrates
+            )
         )
         if share:
             documents.append(
@@ -205,7 +211,7 @@ def train_model(documents: list[LabelledDocument], folds: int = 5) -> tuple[Any,
     truth: list[str] = []
     for fold in range(folds):
         train = [d for d in documents if fold_of[d.company_key] != fold]
-        held = [d for d in documents if fold_of[d.company_key] == fold and d.origin == "hand"]
+        held = [d for d in documents if fold_of[d.company_key] == fold and d.origin == "hand" and d.calibrates]
         if not held:
             continue
         model = RoleClassifier(random_state=0).fit(
@@ -226,7 +232,7 @@ def train_model(documents: list[LabelledDocument], folds: int = 5) -> tuple[Any,
         "training_fingerprint": _fingerprint(documents),
         "training_size": len(documents),
         "calibration_size": len(cal_docs),
-        "calibration": "temperature fitted on out-of-fold logits, 5 folds by company",
+        "calibration": "temperature fitted on out-of-fold logits of the randomly sampled hand labels, 5 folds by company",
         "temperature": temperature,
         "labels": list(LABELS),
         "seed": SEED,
