@@ -12,22 +12,48 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate, compress
+from operator import or_
+from typing import NamedTuple
 
 from rolefit.knowledge.models import Skill
 
-__all__ = ["SkillExtractor", "SkillMention", "default_extractor", "tokenize"]
+__all__ = ["SkillExtractor", "SkillMention", "Tokens", "default_extractor", "tokenize"]
 
 # Words: letters/digits, keeping a trailing ++ or # (C++, C#, F#). Hyphens, dots and slashes separate,
 # so "scikit-learn" == "scikit learn", "Node.js" == "node js", "CI/CD" == "ci cd".
 _TOKEN = re.compile(r"[^\W_]+[+#]*")
 
 
-def tokenize(text: str) -> list[re.Match[str]]:
-    return list(_TOKEN.finditer(text))
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
 @dataclass(frozen=True, slots=True)
-class SkillMention:
+class Tokens:
+    """A text's word tokens as parallel lists: one ``re.split`` and C-level list work, no Match objects
+    (which cost more than the matching itself)."""
+
+    words: list[str]
+    lowered: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def tokenize(text: str) -> Tokens:
+    pieces = _TOKEN_SPLIT.split(text)  # separator, word, separator, word, ..., separator
+    offsets = list(accumulate(map(len, pieces)))  # offsets[i] = where piece i ends
+    words = pieces[1::2]
+    # Tokens hold no newline, so one lower() over the joined words splits back into the same count.
+    lowered = "\n".join(words).lower().split("\n") if words else []
+    return Tokens(words, lowered, offsets[0:-1:2], offsets[1::2])
+
+
+class SkillMention(NamedTuple):
+    """One mention; a named tuple because postings hold dozens and tuples are the cheapest to make."""
+
     skill_id: str
     start: int
     end: int
@@ -45,6 +71,12 @@ class SkillExtractor:
     # start no alias at all, and a common first word ("data") is tried only at the widths some alias has.
     folded_starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
     exact_starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # What can begin a match: a one-token alias, or the first two tokens of a longer one ("a", "on", "data" start
+    # some long alias, but "a data" starts none, so no key is built for any of its widths).
+    folded_singles: set[str] = field(default_factory=set)
+    folded_pairs: set[tuple[str, str]] = field(default_factory=set)
+    exact_singles: set[str] = field(default_factory=set)
+    exact_pairs: set[tuple[str, str]] = field(default_factory=set)
 
     @classmethod
     def from_skills(cls, skills: Iterable[Skill]) -> SkillExtractor:
@@ -59,41 +91,57 @@ class SkillExtractor:
                     extractor.exact.setdefault(tokens, skill.id)
                     starts = extractor.exact_starts
                     first = tokens[0]
+                    singles, pairs = extractor.exact_singles, extractor.exact_pairs
                 else:
-                    extractor.folded.setdefault(tuple(t.lower() for t in tokens), skill.id)
+                    tokens = tuple(t.lower() for t in tokens)
+                    extractor.folded.setdefault(tokens, skill.id)
                     starts = extractor.folded_starts
-                    first = tokens[0].lower()
+                    first = tokens[0]
+                    singles, pairs = extractor.folded_singles, extractor.folded_pairs
+                if len(tokens) == 1:
+                    singles.add(first)
+                else:
+                    pairs.add((first, tokens[1]))
                 starts[first] = tuple(sorted({*starts.get(first, ()), len(tokens)}, reverse=True))
                 extractor.max_tokens = max(extractor.max_tokens, len(tokens))
         return extractor
 
-    def find(self, text: str, tokens: list[re.Match[str]] | None = None) -> list[SkillMention]:
+    def find(self, text: str, tokens: Tokens | None = None) -> list[SkillMention]:
         """Longest match first at each token; matched tokens are consumed."""
         tokens = tokens if tokens is not None else tokenize(text)
-        words = [m.group(0) for m in tokens]
-        lowered = [w.lower() for w in words]
+        words, lowered = tokens.words, tokens.lowered
         mentions: list[SkillMention] = []
-        count = len(tokens)
+        count = len(words)
         folded, exact = self.folded, self.exact
         folded_starts, exact_starts = self.folded_starts, self.exact_starts
         # Only tokens that start some alias are worth a look (a C-speed filter over the whole posting).
         if exact_starts:
-            candidates = [
-                i
-                for i, (w, lw) in enumerate(zip(words, lowered, strict=True))
-                if lw in folded_starts or w in exact_starts
-            ]
+            starts_alias = map(or_, map(folded_starts.__contains__, lowered), map(exact_starts.__contains__, words))
         else:
-            candidates = [i for i, lw in enumerate(lowered) if lw in folded_starts]
+            starts_alias = map(folded_starts.__contains__, lowered)
+        folded_singles, folded_pairs = self.folded_singles, self.folded_pairs
+        exact_singles, exact_pairs = self.exact_singles, self.exact_pairs
         next_free = 0
-        for index in candidates:
+        for index in compress(range(count), starts_alias):
             if index < next_free:
                 continue  # inside the previous match
             found: str | None = None
-            widths = folded_starts.get(lowered[index], ())
-            exact_widths = exact_starts.get(words[index]) if exact_starts else None
+            lowered_word, word = lowered[index], words[index]
+            widths = folded_starts.get(lowered_word, ())
+            exact_widths = exact_starts.get(word) if exact_starts else None
             if exact_widths:
                 widths = tuple(sorted({*widths, *exact_widths}, reverse=True)) if widths else exact_widths
+            # Common words ("a", "data", "on") start some long alias but are rarely followed by its second word:
+            # one pair lookup spares building a key for every width.
+            following = index + 1 < count
+            if not (
+                following
+                and (
+                    (lowered_word, lowered[index + 1]) in folded_pairs
+                    or (word, words[index + 1]) in exact_pairs
+                )
+            ):
+                widths = (1,) if lowered_word in folded_singles or word in exact_singles else ()
             for width in widths:
                 if width > count - index:
                     continue
@@ -108,7 +156,7 @@ class SkillExtractor:
                 if found is not None:
                     break
             if found is not None:
-                mentions.append(SkillMention(found, tokens[index].start(), tokens[index + width - 1].end()))
+                mentions.append(SkillMention(found, tokens.starts[index], tokens.ends[index + width - 1]))
                 next_free = index + width
         return mentions
 
@@ -180,9 +228,9 @@ _VERB_AFTER: dict[str, frozenset[str]] = {
 }
 
 
-def _plausible_exact(text: str, tokens: list[re.Match[str]], index: int, width: int) -> bool:
+def _plausible_exact(text: str, tokens: Tokens, index: int, width: int) -> bool:
     """Reject a case-sensitive match when its surroundings show it is not the skill."""
-    start, end = tokens[index].start(), tokens[index + width - 1].end()
+    start, end = tokens.starts[index], tokens.ends[index + width - 1]
     word = text[start:end]
     after = text[end : end + 2]
     before_char = text[start - 1 : start]
@@ -191,28 +239,28 @@ def _plausible_exact(text: str, tokens: list[re.Match[str]], index: int, width: 
             return False
         if before_char == "(" and after[:1] == ")":
             return False
-        if index > 0 and tokens[index - 1].group(0).lower() in _LETTER_CONTEXT:
+        if index > 0 and tokens.lowered[index - 1] in _LETTER_CONTEXT:
             return False
         if before_char in "-/&" and text[start - 2 : start - 1].isalpha():  # "B2B-C", "A/B", "R&D"
             return False
     verb_after = _VERB_AFTER.get(word.lower())
     if verb_after is not None and width == 1:
-        previous = tokens[index - 1].group(0).lower() if index > 0 else ""
-        following = tokens[index + 1].group(0).lower() if index + 1 < len(tokens) else ""
+        previous = tokens.lowered[index - 1] if index > 0 else ""
+        following = tokens.lowered[index + 1] if index + 1 < len(tokens) else ""
         if following in verb_after or (previous in _VERB_BEFORE and previous != "and"):
             return False
     return True
 
 
-def _contiguous(text: str, tokens: list[re.Match[str]], index: int, width: int) -> bool:
-    """Tokens of a multi-word alias may be separated by spaces/hyphens/slashes/dots, not by a sentence or a new
-    line, except where prose was hard-wrapped ("large language\n  models")."""
+def _contiguous(text: str, tokens: Tokens, index: int, width: int) -> bool:
+    """Tokens of a multi-word alias may be separated by spaces/hyphens/slashes/dots, not by a sentence, a parenthesis
+    ("NLP) techniques") or a new line, except where prose was hard-wrapped ("large language\n  models")."""
     for i in range(index, index + width - 1):
-        gap = text[tokens[i].end() : tokens[i + 1].start()]
+        gap = text[tokens.ends[i] : tokens.starts[i + 1]]
         if "\n" in gap:
-            if not _soft_wrap(text, tokens[i].end(), gap):
+            if not _soft_wrap(text, tokens.ends[i], gap):
                 return False
-        elif len(gap) > 3 or ". " in gap or "," in gap or ";" in gap:
+        elif len(gap) > 3 or ". " in gap or "," in gap or ";" in gap or ")" in gap or "(" in gap:
             return False
     return True
 
