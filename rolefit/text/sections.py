@@ -94,8 +94,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●–+]|\d{1,2}[.)])\s+")
 def _heading_kind(line: str) -> SectionKind | None:
     """The section a line opens, if the line looks like a heading."""
     raw = line.strip()
-    if not raw:
-        return None
+    if not raw or (len(raw) > 70 and raw[0] not in "#:" and raw[-1] not in "#:"):
+        return None  # blank, or prose too long for a heading even after its "#"/":" would be stripped
     stripped = raw.strip("#").strip().strip(":").strip()
     if not stripped or len(stripped) > 70 or _BULLET.match(line):
         return None
