@@ -68,7 +68,8 @@ def test_each_tokenised_alias_belongs_to_one_skill() -> None:
     for skill in knowledge_base().skills:
         exact = set(skill.case_sensitive)
         for alias in (skill.name, *skill.aliases, *skill.case_sensitive):
-            words = tuple(m.group(0) if alias in exact else m.group(0).lower() for m in tokenize(alias))
+            tokens = tokenize(alias)
+            words = tuple(tokens.words if alias in exact else tokens.lowered)
             first = owner.setdefault((alias in exact, words), skill.id)
             if first != skill.id:
                 clashes.append((alias, skill.id, first))

@@ -225,6 +225,8 @@ _VERB_AFTER: dict[str, frozenset[str]] = {
     ),
     "swift": frozenset({"action", "response", "delivery", "decisions", "execution", "and"}),
     "ray": frozenset({"of"}),
+    # "reporting to the CTO", "reporting directly into": a reporting line, not building reports
+    "reporting": frozenset({"to", "directly", "into", "line", "lines", "structure", "relationship", "relationships"}),
 }
 
 
