@@ -86,6 +86,8 @@ _NAME = r"([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2})"
 _EMPLOYER_HEADING_LINE = re.compile(rf"\n\s*(?i:about|why) {_NAME}[?:]?\s*(?:\n|$)")
 _EMPLOYER_HEADING_FIRST = re.compile(rf"\s*(?i:about|why) {_NAME}[?:]?\s*(?:\n|$)")
 _EMPLOYER_AT = re.compile(rf"At {_NAME}, (?i:we|our)\b")
+# "NVIDIA is looking for an outstanding ... engineer" opening the posting (~150 corpus postings name the employer so).
+_EMPLOYER_OPENER = re.compile(rf"\s*{_NAME} (?:is|are) (?:(?:currently|actively) )?(?:looking for|seeking|hiring)\b")
 # "<Name> is an equal opportunity employer", "<Name> does not discriminate": a regex starting with a capitalised
 # name tries every word of the posting, so these are matched only just before their fixed phrase (found first in
 # the lowercased text).
@@ -99,7 +101,7 @@ _NAME_LOOKBACK = 100  # characters before the phrase where the name and verb mus
 _EMPLOYER_HEADING = re.compile(r"(?i:why|about) [A-Z][^\n]{0,40}")
 
 
-_NOT_A_NAME = frozenset({"us", "you", "we", "join us", "the job", "the role", "the team", "inc", "inc."})
+_NOT_A_NAME = frozenset({"us", "you", "we", "join us", "the job", "the role", "the team", "inc", "inc.", "our client"})
 
 
 def _blurb_paragraphs(
@@ -125,9 +127,10 @@ def _blurb_paragraphs(
 def _employer_names(cleaned: str, lowered: str) -> frozenset[str]:
     """The employer's name as the posting writes it ("About Datadog", "At Datadog, we", "Datadog is an equal ...")."""
     matches = list(_EMPLOYER_HEADING_LINE.finditer(cleaned))
-    first = _EMPLOYER_HEADING_FIRST.match(cleaned)
-    if first:
-        matches.append(first)
+    for opening in (_EMPLOYER_HEADING_FIRST, _EMPLOYER_OPENER):
+        first = opening.match(cleaned)
+        if first:
+            matches.append(first)
     matches.extend(m for m in _EMPLOYER_AT.finditer(cleaned) if not cleaned[m.start() - 1 : m.start()].isalnum())
     searched_to = 0
     for phrase in _EMPLOYER_PHRASE.finditer(lowered):
@@ -137,7 +140,7 @@ def _employer_names(cleaned: str, lowered: str) -> frozenset[str]:
     names = set()
     for match in matches:
         name = next(group for group in match.groups() if group)
-        if name.lower() not in _NOT_A_NAME:
+        if name.lower() not in _NOT_A_NAME and not name.endswith("We"):  # "Job Description SummaryWe are hiring"
             names.add(name.lower())
     return frozenset(names)
 
@@ -188,8 +191,10 @@ def _same_phrase(cleaned: str, previous_end: int, start: int, end: int) -> bool:
 
 
 # "We are looking for:" reads as an employer heading to the section splitter ("we are"), but it heads the job's
-# requirements, as does "Your mission" (243 such "about" sections among the 9,825 corpus postings).
-_JOB_HEADING = re.compile(r"(looking for)|\byour (?:mission|role)\b")
+# requirements, as "Your mission", "Vos missions" (French: duties) and "Mission of the role" head its duties (283 such
+# "about" sections among the 9,825 corpus postings). ("About the team" is left to the splitter: on the hand-marked
+# postings reading it as the job's added more employer words than skills.)
+_JOB_HEADING = re.compile(r"(looking for)|\byour (?:mission|role)\b|\bmissions\b|mission of the role|role mission")
 
 
 def _job_heading_kind(section: Section) -> Section:
