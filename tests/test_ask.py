@@ -214,3 +214,21 @@ def test_skill_aliases_reach_the_knowledge_base_wording(index) -> None:  # noqa:
     assert tokens("Kubernetes")[0] in expanded_tokens("is k8s a must for MLOps?")
     top = [h.passage.id for h in index.search("do AI engineers need vector DBs?", mode="bm25")]
     assert {"ai-engineer.skills.4", "ai-engineer.tools.1"} & set(top)
+
+
+def test_inflections_share_a_stem() -> None:
+    assert tokens("hiring") == tokens("hire") == tokens("hires")
+    assert tokens("databases") == tokens("database")
+    assert tokens("judged") == tokens("judge")
+
+
+def test_a_hub_city_in_the_question_meets_the_tech_hub_salary_passage(index) -> None:  # noqa: ANN001
+    assert set(tokens("US tech hubs")) <= set(expanded_tokens("entry-level data scientist salary in San Francisco"))
+    hits = index.search("entry-level data scientist salary in San Francisco", k=1, mode="bm25")
+    assert "US tech hubs" in hits[0].passage.text
+
+
+def test_tools_passages_are_found_by_their_tools_category(index) -> None:  # noqa: ANN001
+    # The passage lists Redshift, Hive and Teradata but never uses the word "warehouse".
+    hits = index.search("what warehouses and databases do data engineers deal with", k=5, mode="bm25")
+    assert "data-engineer.tools.0" in [h.passage.id for h in hits]

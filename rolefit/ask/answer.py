@@ -11,7 +11,17 @@ import re
 from typing import Any
 
 from rolefit.ask.passages import money
-from rolefit.ask.retrieval import KIND_WORDS, Hit, Index, alias_words, describe, mentioned_roles, skill_names, tokens
+from rolefit.ask.retrieval import (
+    KIND_WORDS,
+    Hit,
+    Index,
+    alias_words,
+    describe,
+    hub_places,
+    mentioned_roles,
+    skill_names,
+    tokens,
+)
 
 __all__ = ["answer_question", "numbers_supported"]
 
@@ -47,8 +57,6 @@ _LEVEL_WORDS = {
     "principal": "staff",
     "lead": "senior",
 }
-# "US tech hubs" is how the sources name the big US tech cities; people name the cities.
-_HUB_PLACES = ("san francisco", "bay area", "silicon valley", "new york", "nyc", "sf", "seattle", "tech cities")
 _COUNTRY_WORDS = {"america", "american", "states", "country", "nationally", "nationwide"}
 _LOCATION_WORDS = {
     "remote": "remote",
@@ -63,14 +71,9 @@ _LOCATION_WORDS = {
 }
 
 
-def _hub_places(question: str) -> list[str]:
-    text = question.lower()
-    return [p for p in _HUB_PLACES if re.search(rf"\b{re.escape(p)}\b", text)]
-
-
 def _place_words(question: str) -> set[str]:
     """Tokens of US places the sources cover under another name ("SF" is a US tech hub)."""
-    places = _hub_places(question)
+    places = hub_places(question)
     return {t for place in places for t in tokens(place)} | {t for t in tokens(question) if t in _COUNTRY_WORDS}
 
 
@@ -93,7 +96,7 @@ def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | No
     roles = mentioned_roles(question)
     level = next((_LEVEL_WORDS[w] for w in ordered if w in _LEVEL_WORDS), None)
     location = next((_LOCATION_WORDS[w] for w in ordered if w in _LOCATION_WORDS), None)
-    if location is None and _hub_places(question):
+    if location is None and hub_places(question):
         location = "us-hub"
     salary_hits = [h for h in hits if h.passage.kind == "salary" and (not roles or set(h.passage.roles) & set(roles))]
     if not salary_hits:

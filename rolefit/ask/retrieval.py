@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ __all__ = [
     "alias_words",
     "build_index",
     "expanded_tokens",
+    "hub_places",
     "index_tokens",
     "mentioned_roles",
     "skill_names",
@@ -34,10 +36,11 @@ __all__ = [
 ]
 
 RRF_K = 20
-# Chosen on bench/data/ask_tune.jsonl (never on the held-out ask_eval.jsonl). Once passages are indexed with
-# their kind's vocabulary and queries with skill names, BM25 is as good as dense, so both ranks count fully;
-# k 10-40 and weights 1.0-1.5 all gave recall@5 0.94-0.96 and MRR 0.84-0.86 on the tuning set.
-BM25_WEIGHT = 1.0
+# Chosen on bench/data/ask_tune.jsonl (never on the held-out ask_eval.jsonl). With passages indexed with their
+# kind's words, their tools' categories and their section headings, BM25 alone is the better ranker (tune MRR
+# 0.84 vs dense 0.73), so its rank counts 2.5 times a dense rank: k 10-40 with weights 2-3 all gave tune MRR
+# 0.90-0.91 and recall@5 0.99; weight 1 gave 0.88.
+BM25_WEIGHT = 2.5
 ROLE_BOOST = 1.5  # per role the question names that the passage is about
 _STOP = frozenset(
     [
@@ -240,11 +243,15 @@ def _stem(word: str) -> str:
     """A light English stemmer: plurals and -ing/-ed, so 'engineers' meets 'engineer' and 'working' meets 'work'."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("es") and word[-3] in "sxz":  # "databases" -> "databas", "boxes" -> "box"
+        return word[:-2]
     if len(word) > 5 and word.endswith("ing"):
         return word[:-3]
     if len(word) > 5 and word.endswith("ed"):
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    if len(word) > 3 and word.endswith("e"):  # "hire"/"hiring", "judge"/"judged" share one stem
         return word[:-1]
     return word
 
@@ -280,14 +287,15 @@ def mentioned_roles(question: str) -> list[str]:
     return ordered
 
 
-def alias_words() -> set[str]:
+@cache
+def alias_words() -> frozenset[str]:
     """Tokens of every role id, name and alias: known words even when no passage uses them ("mle")."""
-    return {
+    return frozenset(
         t
         for role in knowledge_base().roles.values()
         for name in (role.id, role.name, *role.aliases)
         for t in tokens(name)
-    }
+    )
 
 
 def skill_names(question: str) -> list[str]:
@@ -298,10 +306,34 @@ def skill_names(question: str) -> list[str]:
     return [extractor.skills[m.skill_id].name for m in extractor.find(question)]
 
 
+# "US tech hubs" is how the sources name the big US tech cities; people name the cities.
+HUB_PLACES = ("san francisco", "bay area", "silicon valley", "new york", "nyc", "sf", "seattle", "tech cities")
+# Everyday phrases whose words alone would not meet the sources' term for the same thing.
+_PHRASES = {
+    "from home": "remote",
+    "home office": "remote",
+    "hand over": "deliverables outputs",
+    "hand off": "deliverables outputs",
+}
+
+
+def hub_places(question: str) -> list[str]:
+    """The US tech-hub cities the question names ("SF", "New York")."""
+    text = question.lower()
+    return [p for p in HUB_PLACES if re.search(rf"\b{re.escape(p)}\b", text)]
+
+
 def expanded_tokens(question: str) -> list[str]:
     """The question's tokens plus the full names of the roles and skills it names ("MLE" -> machine learning
-    engineer, "vector DBs" -> vector databases), so BM25 meets the knowledge base's own wording."""
+    engineer, "vector DBs" -> vector databases) and the sources' terms for places and everyday phrases
+    ("SF" -> US tech hubs, "from home" -> remote), so BM25 meets the knowledge base's own wording."""
     query = tokens(question)
+    lowered = question.lower()
+    if hub_places(question):
+        query += tokens("US tech hubs")
+    for phrase, words in _PHRASES.items():
+        if phrase in lowered:
+            query += tokens(words)
     kb = knowledge_base()
     for role_id in mentioned_roles(question):
         query += tokens(kb.role(role_id).name)
@@ -316,10 +348,10 @@ KIND_WORDS = {
     "salary": "salary pay paid earn compensation wage income rate range",
     "skills": "skills skill need know learn knowledge level important required",
     "tools": "tools stack tech technologies software frameworks platforms use using toolkit",
-    "ladder": "career ladder progression promotion senior levels years after next",
+    "ladder": "career ladder progression promotion senior levels years after next above beyond track rung titles climb",
     "day_to_day": "day daily typical week workday time spend doing routine",
     "stakeholders": "work with collaborate collaboration team partners who",
-    "outputs": "outputs deliver deliverables build produce output",
+    "outputs": "outputs deliver deliverables build produce output hand over",
     "success_metrics": "success measure measured judge evaluate performance doing well good job",
     "education": "education degree study major college university phd masters bachelor",
     "certifications": "certifications certification certificate certs exam credential",
@@ -349,13 +381,51 @@ _ASPECT_KINDS = {
 }
 
 
+# What people call each skill category when they ask about tools ("BI software", "warehouses and databases").
+CATEGORY_WORDS = {
+    "database": "databases warehouses warehousing storage sql",
+    "analytics-bi": "bi business intelligence dashboards reporting visualisation visualization",
+    "infrastructure": "infrastructure infrastructure-as-code iac deployment containers",
+    "cloud": "cloud platforms",
+    "mlops": "mlops experiment tracking model registry monitoring",
+    "data-engineering": "pipelines orchestration etl streaming",
+    "language": "programming languages",
+    "deep-learning": "deep learning frameworks",
+    "ml": "machine learning libraries",
+    "genai": "llm genai frameworks",
+}
+
+
+def _tool_categories(text: str) -> str:
+    """The everyday words for the categories of the tools a tools passage lists."""
+    from rolefit.text.skills import default_extractor
+
+    extractor = default_extractor()
+    categories = {extractor.skills[m.skill_id].category for m in extractor.find(text)}
+    return " ".join(CATEGORY_WORDS.get(c, "") for c in sorted(categories))
+
+
 def index_tokens(passage: Passage) -> list[str]:
-    """What BM25 indexes for a passage: its text plus the words people use for its kind of content."""
+    """What BM25 indexes for a passage: its text plus the words people use for its kind of content (and, for a
+    tools passage, for its tools' categories)."""
     kind = passage.kind
     if kind.startswith("aspect:"):
         aspect = kind.split(":", 1)[1]
         kind = _ASPECT_KINDS.get(aspect, aspect)
-    return tokens(passage.text) + tokens(KIND_WORDS.get(kind, ""))
+    extra = KIND_WORDS.get(kind, "")
+    if kind == "tools":
+        extra += " " + _tool_categories(passage.text)
+    return tokens(passage.text) + tokens(extra) + _heading_tokens(passage.source)
+
+
+def _heading_tokens(source: str) -> list[str]:
+    """The words of the source section's heading ("Why These AI Roles Are Growing So Fast"), which often say
+    what a question asks in its own words; posting ids and numbered codes are no heading."""
+    heading = source.partition("#")[2]
+    if not heading or ".jsonl" in heading:
+        return []
+    names = alias_words()  # "AI Engineer vs ML Engineer vs Data Scientist" says nothing of whose facts these are
+    return [t for t in tokens(heading) if t not in names and not any(c.isdigit() for c in t)]
 
 
 @dataclass(frozen=True)
