@@ -1,12 +1,16 @@
-"""The shipped role classifier: probabilities that sum to 1, and the fast feature path equal to scikit-learn's."""
+"""The role classifier: the shipped arrays give the scikit-learn model's own probabilities, without scikit-learn."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 
 from rolefit.knowledge.models import LABELS
-from rolefit.models.classifier import feature_document
-from rolefit.models.store import default_model
+from rolefit.models.classifier import LinearRoleModel, RoleClassifier, feature_document
+from rolefit.models.store import default_model, load_model, save_model
 
 DOCUMENTS = [
     feature_document("Build RAG pipelines over LLM APIs, evaluate agents, vector databases.", ["rag", "llm-apis"]),
@@ -16,18 +20,51 @@ DOCUMENTS = [
     "İSTANBUL ÇAĞ data 日本語 python python python",
 ]
 
+TRAINING = {
+    "ai-engineer": "prompt design RAG agents LLM APIs vector database guardrails chatbot",
+    "ml-engineer": "train deep learning models PyTorch fine-tuning feature pipelines model serving latency",
+    "data-scientist": "statistics A/B tests causal inference forecasting segmentation stakeholders insight",
+    "mlops-engineer": "Kubernetes Docker CI/CD for models model registry drift monitoring Airflow",
+    "data-analyst": "SQL Excel Tableau Power BI dashboards KPI reporting ad-hoc analysis",
+    "data-engineer": "ETL ELT warehouse lake Spark Kafka dbt data modelling data quality",
+    "other": "sales marketing account management frontend React mobile app QA testing",
+}
 
-def test_fast_tfidf_is_the_vectorizers_own_matrix() -> None:
-    model = default_model()
-    fast = model._tfidf(DOCUMENTS)
-    reference = model.pipeline_[0].transform(DOCUMENTS)
-    assert fast.shape == reference.shape
-    assert abs(fast - reference).max() < 1e-6
+
+def _small_model() -> RoleClassifier:
+    documents, labels = [], []
+    for label, words in TRAINING.items():
+        for shift in range(4):
+            tokens = words.split()
+            documents.append(" ".join(tokens[shift:] + tokens[:shift]))
+            labels.append(label)
+    model = RoleClassifier(min_df=1).fit(documents, labels)
+    model.temperature_ = 0.8
+    return model
 
 
-def test_probabilities_cover_the_seven_labels_and_sum_to_one() -> None:
+def test_exported_model_gives_the_same_probabilities(tmp_path: Path) -> None:
+    trained = _small_model()
+    save_model(trained, {"note": "test"}, tmp_path)
+    shipped = load_model(tmp_path)
+    assert isinstance(shipped, LinearRoleModel)
+    assert np.allclose(shipped.predict_proba(DOCUMENTS), trained.predict_proba(DOCUMENTS), atol=1e-6)
+    # and the fast TF-IDF is the vectorizer's own matrix
+    assert abs(trained._tfidf(DOCUMENTS) - trained.pipeline_[0].transform(DOCUMENTS)).max() < 1e-6
+
+
+def test_shipped_probabilities_cover_the_seven_labels_and_sum_to_one() -> None:
     probabilities = default_model().predict_proba(DOCUMENTS)
     assert probabilities.shape == (len(DOCUMENTS), len(LABELS))
     assert np.allclose(probabilities.sum(axis=1), 1.0)
     assert LABELS[int(probabilities[0].argmax())] == "ai-engineer"
     assert LABELS[int(probabilities[1].argmax())] in {"data-scientist", "data-analyst"}
+
+
+def test_loading_the_shipped_model_imports_no_scikit_learn() -> None:
+    code = (
+        "import sys; from rolefit.models.store import default_model; default_model().predict_proba(['python']); "
+        "print('sklearn' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

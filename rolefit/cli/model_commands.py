@@ -51,7 +51,8 @@ def train(
             progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
     err_console.print(f"training on {len(documents)} postings: {json.dumps(report['labels'])}")
-    model, metadata = train_model(documents)
+    trained, metadata = train_model(documents)
+    model = trained.export()  # what ships: plain arrays, scored below exactly as users will run it
     metadata["training_report"] = report
     metadata["weak_weight"] = weak_weight
     metadata["dev_files"] = [str(p) for p in dev_files]

@@ -25,6 +25,8 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
+# libyaml's safe loader when PyYAML was built with it (its wheels are): ~10x faster on the 5,000-alias taxonomy.
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -35,7 +37,7 @@ def data_dir() -> Path:
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         with path.open(encoding="utf-8") as handle:
-            content = yaml.safe_load(handle)
+            content = yaml.load(handle, Loader=_SAFE_LOADER)
     except FileNotFoundError:
         raise KnowledgeError(str(path), "(file)", "missing") from None
     except yaml.YAMLError as exc:

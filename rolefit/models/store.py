@@ -1,4 +1,4 @@
-"""The shipped classifier: saved with joblib next to a metadata file, loaded once per process."""
+"""The shipped classifier: plain arrays (``LinearRoleModel``) next to a metadata file, loaded once per process."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from typing import Any
 from rolefit.errors import ModelError
 from rolefit.knowledge.loader import data_dir
 
-__all__ = ["default_model", "load_model", "model_dir", "save_model"]
+__all__ = ["default_model", "load_metadata", "load_model", "model_dir", "save_model"]
 
-MODEL_FILE = "role_classifier.joblib"
 METADATA_FILE = "metadata.json"
 
 
@@ -21,23 +20,23 @@ def model_dir() -> Path:
 
 
 def save_model(model: Any, metadata: dict[str, Any], folder: Path) -> None:
-    import joblib
+    """Write ``model`` (a fitted RoleClassifier, exported first, or a LinearRoleModel) and its metadata."""
+    from rolefit.models.classifier import RoleClassifier
 
-    folder.mkdir(parents=True, exist_ok=True)
-    joblib.dump(model, folder / MODEL_FILE, compress=3)
+    shipped = model.export() if isinstance(model, RoleClassifier) else model
+    shipped.save(folder)
     (folder / METADATA_FILE).write_text(json.dumps(metadata, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def load_model(folder: Path) -> Any:
-    import joblib
+    from rolefit.models.classifier import WEIGHTS_FILE, LinearRoleModel
 
-    path = folder / MODEL_FILE
-    if not path.exists():
-        raise ModelError(f"No trained model at {path}: run `rolefit model train` (needs the postings data)")
+    if not (folder / WEIGHTS_FILE).exists():
+        raise ModelError(f"No trained model at {folder}: run `rolefit model train` (needs the postings data)")
     try:
-        return joblib.load(path)
-    except Exception as exc:  # a pickle from an incompatible scikit-learn, a truncated file
-        raise ModelError(f"Cannot load the model at {path} ({exc.__class__.__name__}: {exc}); retrain it") from None
+        return LinearRoleModel.load(folder)
+    except (OSError, ValueError, KeyError) as exc:  # a truncated or foreign file
+        raise ModelError(f"Cannot load the model at {folder} ({exc.__class__.__name__}: {exc}); retrain it") from None
 
 
 def load_metadata(folder: Path) -> dict[str, Any]:
