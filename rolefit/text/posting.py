@@ -174,6 +174,7 @@ class PostingReading:
         return [s.id for s in self.skills if s.required or not required_only]
 
 
+_NEWLINE = re.compile("\n")
 _TEAM_AFTER = re.compile(r"(?:\s+and [\w-]+(?: [\w-]+)?)?\s+teams?\b")  # on the lowercase copy
 _TEAM_BEFORE = re.compile(r"\b(?:our|the|with|across|and)\s+$")
 # A short line of its own ending in a colon: "Model Building and Implementation:".
@@ -276,10 +277,13 @@ def _split_run_together(segment: str, tokens: Tokens, extractor: SkillExtractor)
     return Tokens(new_words, "\n".join(new_words).lower().split("\n"), new_starts, new_ends)
 
 
-def _line_bounds(text: str, start: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    return line_start, len(text) if line_end == -1 else line_end
+def _line_bounds(newlines: list[int], length: int, start: int) -> tuple[int, int]:
+    """The line around ``start``, from the posting's newline offsets (a bisect, where ``str.find`` would scan a
+    posting that lost its line breaks end to end for every mention)."""
+    after = bisect_right(newlines, start - 1)
+    line_start = newlines[after - 1] + 1 if after else 0
+    line_end = newlines[after] if after < len(newlines) else length
+    return line_start, line_end
 
 
 def read_posting(text: str, title: str | None = None, extractor: SkillExtractor | None = None) -> PostingReading:
@@ -300,6 +304,7 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
     found: dict[str, FoundSkill] = {}
     lines: dict[int, tuple[bool, bool, bool]] = {}
     employer = _employer_names(cleaned, lowered)
+    newlines = [match.start() for match in _NEWLINE.finditer(cleaned)]
     run_together = _lost_line_breaks(cleaned)
     for section in job_sections:
         segment = cleaned[section.start : section.end]
@@ -313,7 +318,7 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
                 continue
             if employer and cleaned[start:end].lower() in employer:
                 continue
-            line_start, line_end = _line_bounds(cleaned, start)
+            line_start, line_end = _line_bounds(newlines, len(cleaned), start)
             line_facts = lines.get(line_start)
             if line_facts is None:  # (has a degree word, reads as nice-to-have, is a sub-heading), once per line
                 line_facts = lines[line_start] = (
