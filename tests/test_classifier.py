@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +69,34 @@ def test_loading_the_shipped_model_imports_no_scikit_learn() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_model_evaluate_scores_a_labelled_file_and_names_bad_lines(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from rolefit.cli import app
+
+    good = {"id": "a", "label": "ai-engineer", "title": "AI Engineer", "description": DOCUMENTS[0]}
+    path = tmp_path / "labelled.jsonl"
+    path.write_text(
+        json.dumps(good)
+        + "\n"
+        + json.dumps(
+            {
+                **good,
+                "id": "b",
+                "label": "data-analyst",
+                "description": "SQL, Excel and Tableau dashboards for weekly KPI reporting.",
+            }
+        )
+        + "\n"
+    )
+    result = CliRunner().invoke(app, ["model", "evaluate", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"]["n"] == 2
+
+    path.write_text(json.dumps(good) + "\n" + json.dumps({**good, "label": "ml-enginer"}) + "\n{oops\n")
+    result = CliRunner().invoke(app, ["model", "evaluate", str(path)])
+    assert result.exit_code == 2
+    assert "labelled.jsonl:2: unknown label 'ml-enginer' (did you mean ml-engineer?)" in result.output
+    assert "Traceback" not in result.output

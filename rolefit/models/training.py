@@ -10,6 +10,7 @@ Postings from any company in the development set are left out entirely (split by
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import platform
@@ -23,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from rolefit.errors import InputError
 from rolefit.knowledge.loader import data_dir
 from rolefit.knowledge.models import LABELS, ROLE_IDS
 from rolefit.models.corpus import CorpusPosting, company_key, dedupe, iter_corpus
@@ -73,11 +75,40 @@ def weak_label(title: str, reading: PostingReading, signals: dict[str, set[str]]
 
 
 def load_labelled(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    """Labelled postings from JSONL files, checked: a broken line or an unknown label stops with the file and line
+    named (a model trained or scored on a silently skipped row would report the wrong thing)."""
     rows: list[dict[str, Any]] = []
     for path in paths:
-        with path.open(encoding="utf-8") as handle:
-            rows.extend(json.loads(line) for line in handle if line.strip())
+        try:
+            lines = path.read_text(encoding="utf-8").split("\n")  # not splitlines(): JSON strings may hold U+2028
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"Cannot read labelled file {path}: {exc}") from None
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                rows.append(_labelled_row(path, number, line))
     return rows
+
+
+def _labelled_row(path: Path, number: int, line: str) -> dict[str, Any]:
+    where = f"{path}:{number}"
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not a JSON object ({exc.msg})") from None
+    if not isinstance(row, dict):
+        raise InputError(f"{where}: not a JSON object")
+    label = row.get("label")
+    if label not in LABELS:
+        close = difflib.get_close_matches(str(label), LABELS, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else f" (labels: {', '.join(LABELS)})"
+        raise InputError(f"{where}: unknown label {label!r}{hint}")
+    if not isinstance(row.get("description"), str) or not row["description"].strip():
+        raise InputError(f"{where}: the posting has no description text")
+    row.setdefault("id", f"{path.stem}-{number}")
+    row["id"] = str(row["id"])
+    if not row.get("company_key"):
+        row["company_key"] = company_key(row.get("company"))
+    return row
 
 
 def _text_key(text: str) -> str:
