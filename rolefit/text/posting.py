@@ -14,9 +14,9 @@ from rolefit.errors import InputError
 from rolefit.knowledge.models import Skill
 from rolefit.text.clean import MAX_CHARS, blank_markup, fold_case
 from rolefit.text.salary import StatedSalary, find_salary
-from rolefit.text.sections import JOB_KINDS, Section, split_sections
+from rolefit.text.sections import BULLET, JOB_KINDS, PARAGRAPH, Section, split_sections
 from rolefit.text.seniority import seniority_from
-from rolefit.text.skills import SkillExtractor, Tokens, default_extractor, tokenize
+from rolefit.text.skills import SkillExtractor, Tokens, default_extractor, lowercase_words, tokenize
 
 __all__ = ["FoundSkill", "PostingReading", "read_posting"]
 
@@ -69,8 +69,6 @@ def _is_degree_field(lowered: str, line_start: int, start: int) -> bool:
 # A paragraph inside a job section can still be about the employer ("Matrix is a ... company with 13000 employees",
 # "At Datadog, we place value in our office culture", "Why Fireworks AI?"). The section splitter only catches such
 # paragraphs before the first heading; these rules catch them anywhere in the job's sections.
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
-_BULLET_START = re.compile(r"\s*(?:[-*•·▪◦●–+]|\d{1,2}[.)])\s")
 _JOB_CUE = re.compile(
     r"\b(you|your|you['’](?:ll|re|ve|d)|yourself|candidates?|(?:the|this) (?:role|position|job)|responsibilit\w*|"
     r"requirements?|qualifications?|looking for|seeking|hiring|experience (?:with|using|building|working)|"
@@ -110,14 +108,14 @@ def _blurb_paragraphs(
     """Paragraphs of a job section that describe the employer: no job cue, some company cue (the employer's name
     counts), not a bullet list; and everything after a "Why <employer>?" line."""
     spans = []
-    for paragraph in _PARAGRAPH.finditer(cleaned, start, end):
+    for paragraph in PARAGRAPH.finditer(cleaned, start, end):
         words = paragraph.group(0).strip()
         lowered_words = lowered[paragraph.start() : paragraph.end()].strip()
         job_cue = _JOB_CUE.search(lowered_words)
         if not job_cue and _EMPLOYER_HEADING.fullmatch(words):
             spans.append((paragraph.start(), end))
             break
-        if job_cue or _BULLET_START.match(words):
+        if job_cue or BULLET.match(words):
             continue
         if _COMPANY_CUE.search(lowered_words) or (employer and any(name in lowered_words for name in employer)):
             spans.append(paragraph.span())
@@ -191,23 +189,6 @@ def _same_phrase(cleaned: str, previous_end: int, start: int, end: int) -> bool:
     return len(gap) <= 3 and start >= previous_end and not gap.strip(" &-")
 
 
-# "We are looking for:" reads as an employer heading to the section splitter ("we are"), but it heads the job's
-# requirements, as "Your mission", "Vos missions" (French: duties) and "Mission of the role" head its duties (283 such
-# "about" sections among the 9,825 corpus postings). ("About the team" is left to the splitter: on the hand-marked
-# postings reading it as the job's added more employer words than skills.)
-_JOB_HEADING = re.compile(r"(looking for)|\byour (?:mission|role)\b|\bmissions\b|mission of the role|role mission")
-
-
-def _job_heading_kind(section: Section) -> Section:
-    if section.kind != "about" or not section.heading:
-        return section
-    heading = _JOB_HEADING.search(section.heading.lower())
-    if heading is None:
-        return section
-    kind = "requirements" if heading.group(1) else "responsibilities"
-    return Section(kind, section.start, section.end, section.heading)
-
-
 # Postings whose line breaks were lost on the way ("custom MapReduce and UDFs in JavaDesign, develop and maintain",
 # "Maven, Gradle, Teamcity or JenkinsExperience with Search Engines") run a lowercase word into the next line's
 # capitalised one. Such postings (792 of the 9,825 corpus postings, 762 of them from one 2018 dataset) have at least
@@ -274,7 +255,7 @@ def _split_run_together(segment: str, tokens: Tokens, extractor: SkillExtractor)
     new_words += words[done:]
     new_starts += starts[done:]
     new_ends += ends[done:]
-    return Tokens(new_words, "\n".join(new_words).lower().split("\n"), new_starts, new_ends)
+    return Tokens(new_words, lowercase_words(new_words), new_starts, new_ends)
 
 
 def _line_bounds(newlines: list[int], length: int, start: int) -> tuple[int, int]:
@@ -297,7 +278,7 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
     extractor = extractor or default_extractor()
     cleaned = blank_markup(text)
     lowered = fold_case(cleaned)  # same offsets; lowercase patterns on it are ~9x faster than re.IGNORECASE
-    sections = [_job_heading_kind(s) for s in split_sections(text, cleaned, lowered)]
+    sections = split_sections(text, cleaned, lowered)
     job_sections = [s for s in sections if s.kind in JOB_KINDS]
     if not job_sections:  # nothing but blurb: better to read it all than nothing
         job_sections = sections

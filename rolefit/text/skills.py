@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from rolefit.knowledge.models import Skill
 
-__all__ = ["SkillExtractor", "SkillMention", "Tokens", "default_extractor", "tokenize"]
+__all__ = ["SkillExtractor", "SkillMention", "Tokens", "default_extractor", "lowercase_words", "tokenize"]
 
 # Words: letters/digits, keeping a trailing ++ or # (C++, C#, F#). Hyphens, dots and slashes separate,
 # so "scikit-learn" == "scikit learn", "Node.js" == "node js", "CI/CD" == "ci cd".
@@ -46,9 +46,12 @@ def tokenize(text: str) -> Tokens:
     pieces = _TOKEN_SPLIT.split(text)  # separator, word, separator, word, ..., separator
     offsets = list(accumulate(map(len, pieces)))  # offsets[i] = where piece i ends
     words = pieces[1::2]
-    # Tokens hold no newline, so one lower() over the joined words splits back into the same count.
-    lowered = "\n".join(words).lower().split("\n") if words else []
-    return Tokens(words, lowered, offsets[0:-1:2], offsets[1::2])
+    return Tokens(words, lowercase_words(words), offsets[0:-1:2], offsets[1::2])
+
+
+def lowercase_words(words: list[str]) -> list[str]:
+    """Each word lowercased, by one lower() over the joined words (tokens hold no newline, so the count is kept)."""
+    return "\n".join(words).lower().split("\n") if words else []
 
 
 class SkillMention(NamedTuple):
