@@ -92,11 +92,6 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 class RoleClassifier:
     """Probabilities over the seven labels of INTERFACES.md, calibrated by temperature."""
 
-    # Filled on first use from the fitted vectorizer (class defaults, so models pickled before them still load).
-    _vocabulary: dict[str, int] | None = None
-    _token: re.Pattern[str]
-    _idf: np.ndarray
-
     def __init__(self, C: float = 16.0, max_features: int = 150_000, min_df: int = 2, random_state: int = 0) -> None:
         self.C = C
         self.max_features = max_features
@@ -132,7 +127,6 @@ class RoleClassifier:
         if unknown:
             raise ValueError(f"unknown labels {sorted(unknown)}")
         self.pipeline_ = self._new_pipeline()
-        self._vocabulary = None
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
         self.pipeline_.fit(list(documents), list(labels), logisticregression__sample_weight=weights)
         self.classes_ = np.array(LABELS)
@@ -140,15 +134,6 @@ class RoleClassifier:
         if calibration is not None:
             self.temperature_ = self._fit_temperature(*calibration)
         return self
-
-    def _tfidf(self, documents: Sequence[str]) -> Any:
-        """The fitted TfidfVectorizer's transform by :func:`tfidf_matrix` (same matrix, a test checks)."""
-        vectorizer = self.pipeline_[0]
-        if self._vocabulary is None:
-            self._vocabulary = vectorizer.vocabulary_
-            self._token = re.compile(vectorizer.token_pattern)
-            self._idf = vectorizer.idf_.astype(np.float32)
-        return tfidf_matrix(documents, self._vocabulary, self._token, self._idf, vectorizer.sublinear_tf)
 
     def export(self) -> LinearRoleModel:
         """The fitted model as plain arrays: what ships, loadable and usable without scikit-learn."""
@@ -172,9 +157,10 @@ class RoleClassifier:
         )
 
     def logits(self, documents: Sequence[str]) -> np.ndarray:
-        """Uncalibrated scores, one column per label in LABELS order."""
+        """Uncalibrated scores, one column per label in LABELS order (scikit-learn's own; the shipped
+        LinearRoleModel reproduces them faster)."""
         model = self.pipeline_
-        scores = model[-1].decision_function(self._tfidf(documents))
+        scores = model.decision_function(list(documents))
         # Columns in the fixed LABELS order; a label absent from training gets a very low score.
         out = np.full((len(documents), len(LABELS)), -20.0, dtype=float)
         for column, label in enumerate(model.classes_):
