@@ -220,6 +220,31 @@ def test_inflections_share_a_stem() -> None:
     assert tokens("hiring") == tokens("hire") == tokens("hires")
     assert tokens("databases") == tokens("database")
     assert tokens("judged") == tokens("judge")
+    assert tokens("modelling") == tokens("modeling") == tokens("models")  # Snowball (PyStemmer)
+    assert tokens("LLMs") == tokens("LLM") and tokens("MLEs") == tokens("MLE")  # acronym plurals
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm a backend developer, how do I get into AI engineering?",  # the asker's background, not the subject
+        "Which role suits a former accountant who loves spreadsheets?",
+        "how can an ML engineer raise model accuracy",  # "raise" is a pay raise only in its own phrases
+        "should I leave data science for ML engineering?",
+        "what share of ML engineering jobs are remote",
+    ],
+)
+def test_everyday_senses_of_off_topic_words_are_answered(index, question: str) -> None:  # noqa: ANN001
+    result = answer_question(index, question, mode="bm25")
+    assert result["abstained"] is False, result.get("reason")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much paid parental leave do AI engineers get?", "How do I ask for a raise as a data analyst?"],
+)
+def test_off_topic_phrases_are_not_answered(index, question: str) -> None:  # noqa: ANN001
+    assert answer_question(index, question, mode="bm25")["abstained"] is True
 
 
 def test_a_hub_city_in_the_question_meets_the_tech_hub_salary_passage(index) -> None:  # noqa: ANN001

@@ -134,12 +134,23 @@ GENERIC_WORDS = frozenset(t for words in KIND_WORDS.values() for t in tokens(wor
 # that turns on one of these words is not answered from passages that merely share its role name.
 OUT_OF_SCOPE = frozenset(
     tokens(
-        "visa visas sponsor sponsorship immigration citizenship insurance benefits vacation pto holidays leave "
-        "parental maternity 401k pension perks bonus bonuses stock stocks shares interview interviews interviewing "
-        "resume cv letter negotiate negotiation raise culture dress gender women diversity race ethnicity age "
-        "unemployment layoffs laid fired weather recipe taxes tax laptop sleep exam exams fee fees tuition "
-        "overtime commute relocation relocate replaced replace obsolete"
+        "visa visas sponsor sponsorship immigration citizenship insurance benefits vacation pto holidays "
+        "parental maternity 401k pension perks bonus bonuses stock stocks interview interviews interviewing "
+        "resume cv negotiate negotiation culture dress gender women diversity ethnicity "
+        "unemployment layoffs weather recipe taxes tax laptop sleep exam exams fee fees tuition "
+        "overtime commute relocation relocate obsolete replaced replace fired retirement"
     )
+)
+# Words with an everyday sense the sources do cover ("leave data science", "raise accuracy", "what share of
+# jobs"): off topic only in the phrases that give them their off-topic sense.
+_OFF_TOPIC_PHRASES = re.compile(
+    r"\b(sick|annual|paid|unpaid|medical|family|parental|maternity|paternity) leave\b|\bleave (days|policy|policies)\b"
+    r"|\b(a|pay|salary|my) raises?\b|\braises? (at|in|for|every|each|per)\b"
+    r"|\b(shares|share options|equity shares)\b"
+    r"|\b(average|median|typical|mean|retirement) age\b|\bhow old\b|\bage (of|limit|range)\b"
+    r"|\brace\b|\b(cover|recommendation|reference|motivation) letters?\b"
+    r"|\blaid off\b",
+    re.IGNORECASE,
 )
 # Job-title heads: "<word> <head>" names a profession, which the sources cover only if it resolves to one of
 # their roles or is written in the passages retrieved for it (e.g. "computer vision engineer").
@@ -166,22 +177,38 @@ _FUTURE = re.compile(
 def _unknown_title(question: str, cited: str) -> str | None:
     """A profession the question asks about that is neither one of the roles nor, by its field word, in the
     cited passages."""
-    words = re.findall(r"[A-Za-z][A-Za-z0-9+#/-]*", question)
+    matches = list(re.finditer(r"[A-Za-z][A-Za-z0-9+#/-]*", question))
     cited_key = f" {' '.join(tokens(cited))} "
-    for before, head in zip(words, words[1:], strict=False):
+    asks_about_roles = bool(mentioned_roles(question) or _ROLE_WORDS.search(question))
+    for first, second in zip(matches, matches[1:], strict=False):
+        before, head = first.group(0), second.group(0)
         singular = head.lower().removesuffix("s")
         if singular not in _TITLE_HEADS or not tokens(before) or before.lower() in _NOT_A_FIELD:
             continue
         phrase = f"{before} {head}"
         if mentioned_roles(phrase) or mentioned_roles(head):
             continue
+        if asks_about_roles and _BACKGROUND.search(question[: first.start()]):
+            continue  # "I'm a backend developer, how do I get into AI engineering?": where the asker starts from
         if f" {' '.join(tokens(before))} " not in cited_key:  # "full-stack developer" meets "full-stack people"
             return phrase
     return None
 
 
+# "I'm a web developer", "as a former accountant", "coming from a backend developer job": the title is the asker's
+# own background, and the question is about the roles the sources cover.
+_BACKGROUND = re.compile(
+    r"\b(i'?m|i am|im|i was|i work as|working as|as|from|coming from|former|formerly|ex|background as|"
+    r"background in|currently)( an?)?( former| current)?\s*$",
+    re.IGNORECASE,
+)
+_ROLE_WORDS = re.compile(
+    r"\b(roles?|jobs?|careers?|fields?|paths?|these|ai|ml|mlops|data|engineering|science|analytics)\b", re.IGNORECASE
+)
 # Words that can stand before a title without naming a kind of profession ("a senior engineer").
-_NOT_A_FIELD = frozenset(re.findall(r"\w+", "junior senior lead staff principal good great best hiring"))
+_NOT_A_FIELD = frozenset(
+    re.findall(r"\w+", "junior senior lead staff principal good great best hiring former ex current aspiring")
+)
 
 
 def _abstain_reason(
@@ -192,7 +219,7 @@ def _abstain_reason(
     profession that is not one of their roles, or a prediction about the future is not."""
     if not query or best_bm25 < MIN_BM25:
         return "no passage in the sources is close enough to the question"
-    off_topic = [t for t in query if t in OUT_OF_SCOPE]
+    off_topic = [t for t in query if t in OUT_OF_SCOPE] + [m.group(0) for m in _OFF_TOPIC_PHRASES.finditer(question)]
     if off_topic:
         return f"the sources say nothing about {', '.join(repr(t) for t in off_topic[:3])}"
     if _PRICE.search(question) and _LEARNING.search(question):

@@ -208,6 +208,7 @@ _STOP = frozenset(
         "please",
         "hey",
         "hi",
+        "useful",
     ]
 )
 # How people ask vs how the knowledge base words it.
@@ -239,7 +240,17 @@ _SYNONYMS = {
 }
 
 
-def _stem(word: str) -> str:
+@cache
+def _snowball() -> Any:
+    """The Snowball English stemmer (PyStemmer), or None when it is not installed."""
+    try:
+        import Stemmer
+    except ImportError:  # pragma: no cover - PyStemmer is a dependency; the light stemmer below is the fallback
+        return None
+    return Stemmer.Stemmer("english")
+
+
+def _light_stem(word: str) -> str:
     """A light English stemmer: plurals and -ing/-ed, so 'engineers' meets 'engineer' and 'working' meets 'work'."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -254,6 +265,21 @@ def _stem(word: str) -> str:
     if len(word) > 3 and word.endswith("e"):  # "hire"/"hiring", "judge"/"judged" share one stem
         return word[:-1]
     return word
+
+
+_STEMS: dict[str, str] = {}
+
+
+def _stem(word: str) -> str:
+    """The word's Snowball (Porter 2) stem: 'engineers', 'engineering' -> 'engin', 'salaries' -> 'salari'."""
+    stem = _STEMS.get(word)
+    if stem is None:
+        stemmer = _snowball()
+        stem = stemmer.stemWord(word) if stemmer is not None else _light_stem(word)
+        if stem == word and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            stem = word[:-1]  # plurals Snowball leaves whole: acronyms ("llms", "mles", "apis") and the like
+        _STEMS[word] = stem
+    return stem
 
 
 def tokens(text: str) -> list[str]:
@@ -383,7 +409,7 @@ _ASPECT_KINDS = {
 
 # What people call each skill category when they ask about tools ("BI software", "warehouses and databases").
 CATEGORY_WORDS = {
-    "database": "databases warehouses warehousing storage sql",
+    "database": "databases warehouses warehouse storage sql",
     "analytics-bi": "bi business intelligence dashboards reporting visualisation visualization",
     "infrastructure": "infrastructure infrastructure-as-code iac deployment containers",
     "cloud": "cloud platforms",
