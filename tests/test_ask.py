@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rolefit.ask.answer import answer_question, numbers_supported
-from rolefit.ask.retrieval import build_index, expanded_tokens, mentioned_roles, tokens
+from rolefit.ask.retrieval import build_index, expanded_tokens, mentioned_roles, move_endpoints, tokens
 from rolefit.cli import app
 from rolefit.models.embedders import HashingEmbedder
 
@@ -257,3 +257,13 @@ def test_tools_passages_are_found_by_their_tools_category(index) -> None:  # noq
     # The passage lists Redshift, Hive and Teradata but never uses the word "warehouse".
     hits = index.search("what warehouses and databases do data engineers deal with", k=5, mode="bm25")
     assert "data-engineer.tools.0" in [h.passage.id for h in hits]
+
+
+def test_a_move_between_roles_finds_that_move_in_its_direction(index) -> None:  # noqa: ANN001
+    assert move_endpoints("I'm a backend developer, how do I get into AI engineering?") == [
+        "software-engineer",
+        "ai-engineer",
+    ]
+    assert move_endpoints("ML engineer vs MLOps engineer, where's the line?") == []  # no move asked about
+    hits = index.search("can an ML engineer go back to being a data scientist", k=3, mode="bm25")
+    assert hits[0].passage.facts == {"from": "ml-engineer", "to": "data-scientist"}

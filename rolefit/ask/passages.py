@@ -158,5 +158,14 @@ def knowledge_passages() -> list[Passage]:
             f"Moving from {transition.from_role} to {transition.to_role}: {transition.summary}{months} {steps}".strip()
         )
         roles = tuple(r for r in (transition.from_role, transition.to_role) if r in kb.roles)
-        passages.append(Passage(f"transition.{index}", text, str(transition.source), "transition", roles))
+        passages.append(
+            Passage(
+                f"transition.{index}",
+                text,
+                str(transition.source),
+                "transition",
+                roles,
+                {"from": transition.from_role, "to": transition.to_role},
+            )
+        )
     return passages
