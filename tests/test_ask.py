@@ -266,4 +266,4 @@ def test_a_move_between_roles_finds_that_move_in_its_direction(index) -> None:  
     ]
     assert move_endpoints("ML engineer vs MLOps engineer, where's the line?") == []  # no move asked about
     hits = index.search("can an ML engineer go back to being a data scientist", k=3, mode="bm25")
-    assert hits[0].passage.facts == {"from": "ml-engineer", "to": "data-scientist"}
+    assert {"from": "ml-engineer", "to": "data-scientist"} in [h.passage.facts for h in hits]
