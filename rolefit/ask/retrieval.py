@@ -481,6 +481,9 @@ def index_tokens(passage: Passage) -> list[str]:
     extra = KIND_WORDS.get(kind, "")
     if kind == "tools":
         extra += " " + _tool_categories(passage.text)
+    if kind == "transition":  # its text names the roles by id ("ml-engineer"); questions name them in full
+        kb = knowledge_base()
+        extra += " " + " ".join(kb.role(role).name for role in passage.roles)
     return tokens(passage.text) + tokens(extra) + _heading_tokens(passage.source)
 
 
