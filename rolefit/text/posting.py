@@ -172,9 +172,22 @@ class PostingReading:
         return [s.id for s in self.skills if s.required or not required_only]
 
 
+# "customer-facing features", "client-facing applications": the word describes the product, not work with customers.
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?:(?:ai|ml|llm|genai|web|mobile|data|software|product)\s+)?(?:features?|applications?|apps?|products?|"
+    r"systems?|services?|interfaces?|solutions?|software|websites?|portals?|surfaces?|dashboards?|"
+    r"chatbots?|agents?|assistants?|platforms?|tools?)\b"
+)
+_DESCRIBES_A_PRODUCT = frozenset({"customer-facing"})
 _NEWLINE = re.compile("\n")
-_TEAM_AFTER = re.compile(r"(?:\s+and [\w-]+(?: [\w-]+)?)?\s+teams?\b")  # on the lowercase copy
-_TEAM_BEFORE = re.compile(r"\b(?:our|the|with|across|and)\s+$")
+# "with our data science and analytics teams", "with engineering, data science, and business teams", "our Simulation
+# Environments team", "our Data & Analytics crew": the mention names a team (matched on the lowercase copy).
+_TEAM_AFTER = re.compile(
+    r"(?:[ \t]+[\w-]+)?(?:,[ \t]*[\w-]+(?: [\w-]+)?){0,3}(?:,?\s+(?:and|&) [\w-]+(?: [\w-]+)?)?\s+(?:teams?|crew|squads?)\b"
+)
+_TEAM_WORD = re.compile("team|crew|squad")  # a literal search first: most mentions have none close after
+_TEAM_REACH = 100
+_TEAM_BEFORE = re.compile(r"(?:\b(?:our|the|with|across|and)|,)\s+$")
 # A short line of its own ending in a colon: "Model Building and Implementation:".
 _SUBHEADING = re.compile(r"[ \t]*[A-Z][\w&/,' -]{0,60}:[ \t]*")
 
@@ -267,6 +280,22 @@ def _line_bounds(newlines: list[int], length: int, start: int) -> tuple[int, int
     return line_start, line_end
 
 
+_CONTINUATION = re.compile(r"[ \t]{2,}(?![-*•·▪◦●–+][ \t]|\d{1,2}[.)][ \t])\S")
+
+
+def _wrapped_from(cleaned: str, newlines: list[int], line_start: int) -> int:
+    """Where the item holding this line starts: an indented line right under a non-blank one continues it
+    ("- Bachelor's degree in Computer Science,\n  Mathematics, or a related field"); at most two lines back."""
+    for _ in range(2):
+        if not line_start or not _CONTINUATION.match(cleaned, line_start):
+            break
+        previous_start, _ = _line_bounds(newlines, len(cleaned), line_start - 1)
+        if not cleaned[previous_start : line_start - 1].strip():
+            break
+        line_start = previous_start
+    return line_start
+
+
 def read_posting(text: str, title: str | None = None, extractor: SkillExtractor | None = None) -> PostingReading:
     """Read a posting's text; raises InputError for empty or oversized input."""
     if not isinstance(text, str) or not text.strip():
@@ -283,7 +312,7 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
     if not job_sections:  # nothing but blurb: better to read it all than nothing
         job_sections = sections
     found: dict[str, FoundSkill] = {}
-    lines: dict[int, tuple[bool, bool, bool]] = {}
+    lines: dict[int, tuple[int, bool, bool]] = {}
     employer = _employer_names(cleaned, lowered)
     newlines = [match.start() for match in _NEWLINE.finditer(cleaned)]
     run_together = _lost_line_breaks(cleaned)
@@ -302,19 +331,27 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
             line_start, line_end = _line_bounds(newlines, len(cleaned), start)
             line_facts = lines.get(line_start)
             if line_facts is None:  # (has a degree word, reads as nice-to-have, is a sub-heading), once per line
+                item_start = _wrapped_from(cleaned, newlines, line_start)
                 line_facts = lines[line_start] = (
-                    bool(_DEGREE.search(lowered, line_start, line_end)),
+                    item_start if _DEGREE.search(lowered, item_start, line_end) else -1,
                     bool(_NICE_LINE.search(lowered, line_start, line_end)),
                     bool(_SUBHEADING.fullmatch(cleaned, line_start, line_end)),
                 )
-            if line_facts[0] and _is_degree_field(lowered, line_start, start):
+            if line_facts[0] >= 0 and _is_degree_field(lowered, line_facts[0], start):
                 continue
             skill = extractor.skills[mention.skill_id]
             role = _ROLE_AFTER.match(lowered, end)
             if role is not None and _names_a_role(role, skill, cleaned, start, end):
                 continue  # "Machine Learning Engineer", "backend engineers": a title, not a requirement
-            if _TEAM_AFTER.match(lowered, end) and _TEAM_BEFORE.search(lowered, max(0, start - 12), start):
+            if (
+                _TEAM_WORD.search(lowered, end, end + _TEAM_REACH)
+                and _TEAM_AFTER.match(lowered, end)
+                and _TEAM_BEFORE.search(lowered, max(0, start - 12), start)
+                and skill.id not in _TEAM_ADJECTIVES
+            ):
                 continue  # "partner with our cloud infrastructure team": a team to work with, not a skill asked for
+            if skill.id in _DESCRIBES_A_PRODUCT and _PRODUCT_AFTER.match(lowered, end):
+                continue
             if line_facts[2]:
                 continue  # "Communication and Leadership:" heads a group of duties; it is not one
             nice = section.kind == "nice" or line_facts[1]

@@ -80,6 +80,7 @@ class SkillExtractor:
     folded_pairs: set[tuple[str, str]] = field(default_factory=set)
     exact_singles: set[str] = field(default_factory=set)
     exact_pairs: set[tuple[str, str]] = field(default_factory=set)
+    variants: dict[tuple[str, ...], str] = field(default_factory=dict)  # only while building
 
     @classmethod
     def from_skills(cls, skills: Iterable[Skill]) -> SkillExtractor:
@@ -98,6 +99,9 @@ class SkillExtractor:
                 else:
                     tokens = tuple(t.lower() for t in tokens)
                     extractor.folded.setdefault(tokens, skill.id)
+                    variant = _number_variant(tokens)
+                    if variant:
+                        extractor.variants.setdefault(variant, skill.id)
                     starts = extractor.folded_starts
                     first = tokens[0]
                     singles, pairs = extractor.folded_singles, extractor.folded_pairs
@@ -107,6 +111,14 @@ class SkillExtractor:
                     pairs.add((first, tokens[1]))
                 starts[first] = tuple(sorted({*starts.get(first, ()), len(tokens)}, reverse=True))
                 extractor.max_tokens = max(extractor.max_tokens, len(tokens))
+        for variant, skill_id in extractor.variants.items():
+            if variant not in extractor.folded:  # an alias spelled so itself (or another skill's) wins
+                extractor.folded[variant] = skill_id
+                extractor.folded_pairs.add(variant[:2])
+                extractor.folded_starts[variant[0]] = tuple(
+                    sorted({*extractor.folded_starts.get(variant[0], ()), len(variant)}, reverse=True)
+                )
+        extractor.variants.clear()
         return extractor
 
     def find(self, text: str, tokens: Tokens | None = None) -> list[SkillMention]:
@@ -162,6 +174,27 @@ class SkillExtractor:
                 mentions.append(SkillMention(found, tokens.starts[index], tokens.ends[index + width - 1]))
                 next_free = index + width
         return mentions
+
+
+def _number_variant(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A multi-word alias with its last word in the other number: "proof of concept" -> "proof of concepts",
+    "data pipelines" -> "data pipeline" (postings use both; the taxonomy lists one or the other)."""
+    last = tokens[-1]
+    if len(tokens) < 2 or len(last) < 4 or not last.isalpha():
+        return None
+    if last.endswith(("ss", "us", "is")):
+        return None
+    if last.endswith("ies"):
+        return (*tokens[:-1], last[:-3] + "y")
+    if last.endswith("y") and last[-2] not in "aeiou":
+        return (*tokens[:-1], last[:-1] + "ies")
+    if last.endswith(("ches", "shes", "xes")):
+        return (*tokens[:-1], last[:-2])
+    if last.endswith(("ch", "sh", "x")):
+        return (*tokens[:-1], last + "es")
+    if last.endswith("s"):
+        return (*tokens[:-1], last[:-1])
+    return (*tokens[:-1], last + "s")
 
 
 # Case-sensitive short forms misfire in a few patterns: "R&D", "C-suite", "Series C", "(R)", "help you Excel".
@@ -248,6 +281,8 @@ def _plausible_exact(text: str, tokens: Tokens, index: int, width: int) -> bool:
             return False
         if before_char in "-/&" and text[start - 2 : start - 1].isalpha():  # "B2B-C", "A/B", "R&D"
             return False
+        if len(word) == 1 and before_char == "." and text[start - 2 : start - 1].isalpha():
+            return False  # an initial: "The A.C. Coy Company", "J.R. Simplot"
     verb_after = _VERB_AFTER.get(word.lower())
     if verb_after is not None and width == 1:
         previous = tokens.lowered[index - 1] if index > 0 else ""
