@@ -267,3 +267,16 @@ def test_a_move_between_roles_finds_that_move_in_its_direction(index) -> None:  
     assert move_endpoints("ML engineer vs MLOps engineer, where's the line?") == []  # no move asked about
     hits = index.search("can an ML engineer go back to being a data scientist", k=3, mode="bm25")
     assert {"from": "ml-engineer", "to": "data-scientist"} in [h.passage.facts for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("question", "abstained"),
+    [
+        ("What are the benefits of becoming an MLOps engineer?", False),  # merits, not perks
+        ("Which certification exam should a data engineer take?", False),
+        ("What benefits do ML engineers get?", True),
+        ("What's the pass rate of the Google Cloud ML engineer exam?", True),
+    ],
+)
+def test_benefits_and_exams_are_off_topic_only_in_that_sense(index, question: str, abstained: bool) -> None:  # noqa: ANN001
+    assert answer_question(index, question, mode="bm25")["abstained"] is abstained

@@ -152,6 +152,12 @@ _OFF_TOPIC_PHRASES = re.compile(
     r"|\blaid off\b",
     re.IGNORECASE,
 )
+# Off-topic words in a sense the sources do cover: "the benefits of MLOps" are its merits, an exam named with
+# a certification is that certification.
+_EVERYDAY_SENSE = {
+    tokens("benefits")[0]: re.compile(r"\bbenefits? (of|from|to)\b|\bbenefit(s|ing)? (from|the|my|a)\b", re.IGNORECASE),
+    tokens("exam")[0]: re.compile(r"\b(cert|certs|certificates?|certifications?|certified)\b", re.IGNORECASE),
+}
 # Job-title heads: "<word> <head>" names a profession, which the sources cover only if it resolves to one of
 # their roles or is written in the passages retrieved for it (e.g. "computer vision engineer").
 _TITLE_HEADS = frozenset(
@@ -219,7 +225,9 @@ def _abstain_reason(
     profession that is not one of their roles, or a prediction about the future is not."""
     if not query or best_bm25 < MIN_BM25:
         return "no passage in the sources is close enough to the question"
-    off_topic = [t for t in query if t in OUT_OF_SCOPE] + [m.group(0) for m in _OFF_TOPIC_PHRASES.finditer(question)]
+    off_topic = [
+        t for t in query if t in OUT_OF_SCOPE and not (t in _EVERYDAY_SENSE and _EVERYDAY_SENSE[t].search(question))
+    ] + [m.group(0) for m in _OFF_TOPIC_PHRASES.finditer(question)]
     if off_topic:
         return f"the sources say nothing about {', '.join(repr(t) for t in off_topic[:3])}"
     if _PRICE.search(question) and _LEARNING.search(question):
@@ -258,7 +266,9 @@ def answer_question(index: Index, question: str, k: int = 5, mode: str = "hybrid
     query = tokens(question)
     known_names = alias_words() | _place_words(question)
     unknown = [
-        t for t in query if t not in index.vocabulary and t not in known_names and not (t.isdigit() and len(t) != 4)
+        t
+        for t in query
+        if t not in index.indexed_vocabulary and t not in known_names and not (t.isdigit() and len(t) != 4)
     ]
     hits = index.search(question, k=max(k, 12), mode=mode)
     structured = _salary_answer(question, hits)
