@@ -280,3 +280,29 @@ def test_a_move_between_roles_finds_that_move_in_its_direction(index) -> None:  
 )
 def test_benefits_and_exams_are_off_topic_only_in_that_sense(index, question: str, abstained: bool) -> None:  # noqa: ANN001
     assert answer_question(index, question, mode="bm25")["abstained"] is abstained
+
+
+def test_closeness_in_meaning_outweighs_a_few_casual_words() -> None:
+    import numpy as np
+
+    class Near:  # every text the same unit vector: each passage as close as can be
+        name = "near"
+
+        def encode(self, texts: list[str]):  # noqa: ANN201
+            return np.full((len(texts), 4), 0.5)
+
+    class Far(Near):  # the question orthogonal to every passage
+        name = "far"
+
+        def encode(self, texts: list[str]):  # noqa: ANN201
+            vectors = np.zeros((len(texts), 4))
+            vectors[:, 0 if len(texts) == 1 else 1] = 1.0
+            return vectors
+
+    question = "my boss wants a chatbot on our docs. which hire?"
+    near = build_index(embedder=Near(), cache=False)
+    assert answer_question(near, question, mode="bm25")["abstained"] is True  # half its words are unknown
+    assert answer_question(near, question, mode="hybrid")["abstained"] is False
+    far = build_index(embedder=Far(), cache=False)
+    result = answer_question(far, "what does an mlops engineer do all day", mode="hybrid")
+    assert result["abstained"] is True and "close enough" in result["reason"]

@@ -520,6 +520,21 @@ class Index:
         self.indexed_vocabulary = {t for words in indexed for t in words}  # with kind words and headings
         self._bm25 = bm25s.BM25(k1=BM25_K1, b=0.75)
         self._bm25.index(indexed, show_progress=False)
+        self._last: tuple[str | None, np.ndarray | None] = (None, None)
+
+    def _similarities(self, question: str) -> np.ndarray:
+        """Cosine similarity of the question to every passage (the last question's are kept: answering a
+        question searches and then asks how close its best passage is)."""
+        if self._last[0] != question:
+            query_vector = self.embedder.encode([question])[0]  # type: ignore[union-attr]
+            self._last = (question, self.vectors @ query_vector)  # type: ignore[operator]
+        return self._last[1]  # type: ignore[return-value]
+
+    def best_similarity(self, question: str) -> float | None:
+        """How close the question's nearest passage is in meaning (None without dense vectors)."""
+        if self.embedder is None or self.vectors is None:
+            return None
+        return float(self._similarities(question).max())
 
     def search(self, question: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
         query = expanded_tokens(question)
@@ -530,8 +545,7 @@ class Index:
         if mode in ("bm25", "hybrid"):
             rankings.append((BM25_WEIGHT if dense else 1.0, np.argsort(-bm25_scores, kind="stable")))
         if dense:
-            query_vector = self.embedder.encode([question])[0]  # type: ignore[union-attr]
-            rankings.append((1.0, np.argsort(-(self.vectors @ query_vector), kind="stable")))  # type: ignore[operator]
+            rankings.append((1.0, np.argsort(-self._similarities(question), kind="stable")))
         fused = np.zeros(len(self.passages))
         for weight, ranking in rankings:
             fused[ranking] += weight / (RRF_K + np.arange(1, len(ranking) + 1))
