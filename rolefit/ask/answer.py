@@ -223,6 +223,11 @@ _NOT_A_FIELD = frozenset(
 )
 
 
+def _as_written(token: str, question: str) -> str:
+    """The question's own word for a stem ('insur' -> 'insurance'), for reasons people read."""
+    return next((w for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9+#]*", question) if tokens(w) == [token]), token)
+
+
 def _abstain_reason(
     question: str,
     query: list[str],
@@ -238,7 +243,9 @@ def _abstain_reason(
     if not query or best_bm25 < MIN_BM25 or (similarity is not None and similarity < FAR_IN_MEANING):
         return "no passage in the sources is close enough to the question"
     off_topic = [
-        t for t in query if t in OUT_OF_SCOPE and not (t in _EVERYDAY_SENSE and _EVERYDAY_SENSE[t].search(question))
+        _as_written(t, question)
+        for t in query
+        if t in OUT_OF_SCOPE and not (t in _EVERYDAY_SENSE and _EVERYDAY_SENSE[t].search(question))
     ] + [m.group(0) for m in _OFF_TOPIC_PHRASES.finditer(question)]
     if off_topic:
         return f"the sources say nothing about {', '.join(repr(t) for t in off_topic[:3])}"
@@ -264,7 +271,7 @@ def _abstain_reason(
     if uncited_names:
         return f"the passages found never mention {', '.join(repr(w) for w in uncited_names[:3])}"
     if unknown and len(unknown) / len(query) >= UNKNOWN_SHARE and (similarity is None or similarity < CLOSE_IN_MEANING):
-        return f"the sources never mention {', '.join(repr(u) for u in unknown[:3])}"
+        return f"the sources never mention {', '.join(repr(_as_written(u, question)) for u in unknown[:3])}"
     return None
 
 
