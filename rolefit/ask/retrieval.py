@@ -530,6 +530,10 @@ class Index:
             self._last = (question, self.vectors @ query_vector)  # type: ignore[operator]
         return self._last[1]  # type: ignore[return-value]
 
+    def forget_query(self) -> None:
+        """Drop the kept similarities, so the next question is embedded afresh (benchmarks time it)."""
+        self._last = (None, None)
+
     def best_similarity(self, question: str) -> float | None:
         """How close the question's nearest passage is in meaning (None without dense vectors)."""
         if self.embedder is None or self.vectors is None:
