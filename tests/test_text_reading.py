@@ -149,3 +149,48 @@ def test_a_multi_word_alias_matches_across_a_hard_wrapped_line_but_not_across_li
     assert "llm" in {s.id for s in read_posting("Requirements\n\n" + wrapped).skills}
     listed = "Requirements\n\n- Computer\n- Vision and hearing tests are a plus\n"
     assert all(s.id != "computer-vision" for s in read_posting(listed).skills)
+
+
+def _spans(text: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for skill in read_posting(text).skills:
+        found.setdefault(skill.id, set()).update(text[a:b] for a, b in skill.evidence)
+    return found
+
+
+def test_multi_word_aliases_match_in_either_number_and_aliases_with_commas_match() -> None:
+    text = (
+        "Requirements\n\n- Build Proof-of-Concepts with an open-source LLM\n"
+        "- Optimal extraction, transformation, and loading of data\n"
+    )
+    found = _spans(text)
+    assert found["prototyping"] == {"Proof-of-Concepts"}
+    assert found["etl"] == {"extraction, transformation, and loading"}
+    assert "open-source LLM" in found["llm"]
+    assert "artificial-intelligence" not in _spans("Requirements\n\n- Stay current with AI developments\n")
+
+
+def test_degree_fields_on_a_hard_wrapped_line_and_team_names_in_lists_are_not_skills() -> None:
+    text = (
+        "Requirements\n\n- Bachelor's or Master's degree in Computer Science, Physics,\n"
+        "  Mathematics, or a related field.\n- Strong Python skills\n\n"
+        "Responsibilities\n\n- Partner with engineering, data science, and business teams\n"
+        "- Support our Data & Analytics crew\n"
+    )
+    found = _spans(text)
+    assert "python" in found
+    assert not {"mathematics", "data-science", "data-analysis"} & found.keys()
+
+
+def test_product_adjectives_verbs_titles_and_employer_values_are_not_skills() -> None:
+    text = (
+        "Responsibilities\n\n- Ship customer-facing features\n- Build tools to give us visibility\n"
+        "- In the role of Senior Software Engineer, Data Platform at Acme, you will use Python\n"
+        "- Lending technical expertise to our company values of accountability and collaboration\n"
+        "- The A.C. Coy Company uses SQL\n"
+    )
+    found = _spans(text)
+    assert {"python", "sql"} <= found.keys()
+    not_skills = {"customer-facing", "build-tools", "data-engineering", "finance-domain", "ownership", "collaboration"}
+    assert not (not_skills | {"c"}) & found.keys()
+    assert "customer-facing" in _spans("Requirements\n\n- Customer-facing experience gathering requirements\n")

@@ -179,15 +179,57 @@ _PRODUCT_AFTER = re.compile(
     r"chatbots?|agents?|assistants?|platforms?|tools?)\b"
 )
 _DESCRIBES_A_PRODUCT = frozenset({"customer-facing"})
+# Aliases that are also a verb phrase, told by the next word: "Build tools to give us visibility", "lending technical
+# expertise" (keyed by the mention as written, lowercase).
+_VERB_READING = {
+    "build tools": re.compile(r"\s+(?:to|that|which|for)\b"),
+    "lending": re.compile(r"\s+(?:a|an|the|their|his|her|your|our|its|technical|support|expertise|credibility|help)\b"),
+}
+_READ_BY_NEXT_WORDS = _DESCRIBES_A_PRODUCT | {"build-tools", "finance-domain"}
+
+
+def _next_words_say_otherwise(skill_id: str, lowered: str, start: int, end: int) -> bool:
+    """A product adjective or a verb, not the skill, judged by the words after the mention."""
+    if skill_id in _DESCRIBES_A_PRODUCT:
+        return _PRODUCT_AFTER.match(lowered, end) is not None
+    verb = _VERB_READING.get(lowered[start:end])
+    return verb is not None and verb.match(lowered, end) is not None
+
+
+# "Senior Software Engineer, Data Platform at Opendata", "Staff Data Engineer - ML & AI Platform": the area after a
+# job title's comma or dash is part of the title.
+_TITLE_BEFORE = re.compile(
+    r"(?:engineer|scientist|analyst|developer|architect|manager|specialist|researcher|lead)(?:,| [-–—|]) ?$"
+)
+_TITLE_LOOKBACK = 14
+_TITLE_MARKS = frozenset(",-–—|")
+_VALUES = re.compile(r"\b(?:core|company|our|shared) values\b|\bwe believe in\b")
+_SENTENCE_REACH = 200
+
+
+def _values_before(lowered: str, start: int) -> bool:
+    """True when the sentence (or line) holding ``start`` names the employer's values before it."""
+    window = max(0, start - _SENTENCE_REACH)
+    window = max(lowered.rfind("\n", window, start), lowered.rfind(". ", window, start), window)
+    if lowered.find("values", window, start) < 0 and lowered.find("believe in", window, start) < 0:
+        return False  # str.find first: the regex has no literal to skip ahead with
+    return _VALUES.search(lowered, window, start) is not None
 _NEWLINE = re.compile("\n")
 # "with our data science and analytics teams", "with engineering, data science, and business teams", "our Simulation
 # Environments team", "our Data & Analytics crew": the mention names a team (matched on the lowercase copy).
 _TEAM_AFTER = re.compile(
-    r"(?:[ \t]+[\w-]+)?(?:,[ \t]*[\w-]+(?: [\w-]+)?){0,3}(?:,?\s+(?:and|&) [\w-]+(?: [\w-]+)?)?\s+(?:teams?|crew|squads?)\b"
+    r"(?:[ \t]++[\w-]++)?(?:,[ \t]*+[\w-]++(?: [\w-]++)?){0,3}(?:,?\s++(?:and|&) [\w-]++(?: [\w-]++)?)?\s++"
+    r"(?:teams?|crew)\b"
 )
-_TEAM_WORD = re.compile("team|crew|squad")  # a literal search first: most mentions have none close after
-_TEAM_REACH = 100
-_TEAM_BEFORE = re.compile(r"(?:\b(?:our|the|with|across|and)|,)\s+$")
+_TEAM_REACH = 60  # str.find for "team"/"crew" this far after a mention is the cheapest first test (few pass it)
+
+
+# What comes right before such a team name ("with our ", "across the ", ", "): str.endswith on a tuple, C-speed.
+_TEAM_BEFORE = (
+    ", ",
+    ",\n",
+    *(f"{before}{word}{after}" for word in ("our", "the", "with", "across", "and") for before in " \n\t(" for after in " \n"),
+)
 # A short line of its own ending in a colon: "Model Building and Implementation:".
 _SUBHEADING = re.compile(r"[ \t]*[A-Z][\w&/,' -]{0,60}:[ \t]*")
 
@@ -199,7 +241,16 @@ def _same_phrase(cleaned: str, previous_end: int, start: int, end: int) -> bool:
     gap = cleaned[previous_end:start]
     if "(" in gap:
         return len(gap) <= 6 and not gap.strip(" \n(") and cleaned[end : end + 1] == ")"
-    return len(gap) <= 3 and start >= previous_end and not gap.strip(" &-")
+    if len(gap) <= 3:
+        return start >= previous_end and not gap.strip(" &-")
+    # "communicating with non-technical stakeholders", "explain complex topics to a non-technical audience": a few
+    # plain words between two mentions of one skill make one phrase
+    # ("Linux or Unix", "agile development such as Scrum" name two things)
+    return len(gap) <= _PHRASE_GAP and _PLAIN_WORDS.fullmatch(gap) is not None
+
+
+_PHRASE_GAP = 12
+_PLAIN_WORDS = re.compile(r" (?:(?!(?:and|or|nor|as|like|including|plus|vs|versus|then)\b)[a-z]+ ){1,2}")
 
 
 # Postings whose line breaks were lost on the way ("custom MapReduce and UDFs in JavaDesign, develop and maintain",
@@ -283,11 +334,14 @@ def _line_bounds(newlines: list[int], length: int, start: int) -> tuple[int, int
 _CONTINUATION = re.compile(r"[ \t]{2,}(?![-*•·▪◦●–+][ \t]|\d{1,2}[.)][ \t])\S")
 
 
+_INDENTS = ("  ", "\t ", " \t", "\t\t")
+
+
 def _wrapped_from(cleaned: str, newlines: list[int], line_start: int) -> int:
     """Where the item holding this line starts: an indented line right under a non-blank one continues it
     ("- Bachelor's degree in Computer Science,\n  Mathematics, or a related field"); at most two lines back."""
     for _ in range(2):
-        if not line_start or not _CONTINUATION.match(cleaned, line_start):
+        if not line_start or not cleaned.startswith(_INDENTS, line_start) or not _CONTINUATION.match(cleaned, line_start):
             break
         previous_start, _ = _line_bounds(newlines, len(cleaned), line_start - 1)
         if not cleaned[previous_start : line_start - 1].strip():
@@ -344,14 +398,20 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
             if role is not None and _names_a_role(role, skill, cleaned, start, end):
                 continue  # "Machine Learning Engineer", "backend engineers": a title, not a requirement
             if (
-                _TEAM_WORD.search(lowered, end, end + _TEAM_REACH)
+                (lowered.find("team", end, end + _TEAM_REACH) >= 0 or lowered.find("crew", end, end + _TEAM_REACH) >= 0)
+                and lowered.endswith(_TEAM_BEFORE, max(0, start - 9), start)
                 and _TEAM_AFTER.match(lowered, end)
-                and _TEAM_BEFORE.search(lowered, max(0, start - 12), start)
                 and skill.id not in _TEAM_ADJECTIVES
             ):
                 continue  # "partner with our cloud infrastructure team": a team to work with, not a skill asked for
-            if skill.id in _DESCRIBES_A_PRODUCT and _PRODUCT_AFTER.match(lowered, end):
+            if skill.id in _READ_BY_NEXT_WORDS and _next_words_say_otherwise(skill.id, lowered, start, end):
                 continue
+            if start > 1 and lowered[start - 2] in _TITLE_MARKS and _TITLE_BEFORE.search(
+                lowered, max(0, start - _TITLE_LOOKBACK), start
+            ):
+                continue
+            if skill.category == "soft-skill" and _values_before(lowered, start):
+                continue  # "our company values of integrity, accountability and collaboration": the employer's values
             if line_facts[2]:
                 continue  # "Communication and Leadership:" heads a group of duties; it is not one
             nice = section.kind == "nice" or line_facts[1]

@@ -53,7 +53,7 @@ _HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         "about",
         re.compile(
-            r"^about\b(?!.*\b(role|job|position|you|team|opportunit))|who we are|about (us|the company|the team)|\bour (company|mission|story|values|culture)|company (overview|description)|the company|why us|\bour team|\bwe are\b|who are we|mission"
+            r"^about\b(?!.*\b(role|job|position|you|team|opportunit))|who we are|about (us|the company|the team)|our (company|mission|story|values|culture)|company (overview|description)|the company|why us|our team|\bwe are\b|who are we|mission"
         ),
     ),
     (

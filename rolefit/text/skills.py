@@ -81,6 +81,8 @@ class SkillExtractor:
     exact_singles: set[str] = field(default_factory=set)
     exact_pairs: set[tuple[str, str]] = field(default_factory=set)
     variants: dict[tuple[str, ...], str] = field(default_factory=dict)  # only while building
+    # Aliases written with commas ("extract, transform, load"): their words may be separated by one.
+    listed: set[tuple[str, ...]] = field(default_factory=set)
 
     @classmethod
     def from_skills(cls, skills: Iterable[Skill]) -> SkillExtractor:
@@ -99,6 +101,8 @@ class SkillExtractor:
                 else:
                     tokens = tuple(t.lower() for t in tokens)
                     extractor.folded.setdefault(tokens, skill.id)
+                    if "," in alias:
+                        extractor.listed.add(tokens)
                     variant = _number_variant(tokens)
                     if variant:
                         extractor.variants.setdefault(variant, skill.id)
@@ -164,7 +168,12 @@ class SkillExtractor:
                 found = folded.get(key)
                 if found is None and exact:
                     found = exact.get(tuple(words[index : index + width]))
-                if found is not None and width > 1 and not _contiguous(text, tokens, index, width):
+                if (
+                    found is not None
+                    and width > 1
+                    and not _contiguous(text, tokens, index, width)
+                    and not (key in self.listed and _contiguous(text, tokens, index, width, comma=True))
+                ):
                     found = None
                 if found is not None and key not in folded and not _plausible_exact(text, tokens, index, width):
                     found = None
@@ -176,11 +185,15 @@ class SkillExtractor:
         return mentions
 
 
+# Words whose plural means something else: "AI developments" are news, "learnings" are lessons.
+_NO_VARIANT = frozenset({"development", "developments", "learning", "learnings", "experience", "experiences"})
+
+
 def _number_variant(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """A multi-word alias with its last word in the other number: "proof of concept" -> "proof of concepts",
     "data pipelines" -> "data pipeline" (postings use both; the taxonomy lists one or the other)."""
     last = tokens[-1]
-    if len(tokens) < 2 or len(last) < 4 or not last.isalpha():
+    if len(tokens) < 2 or len(last) < 4 or not last.isalpha() or last in _NO_VARIANT:
         return None
     if last.endswith(("ss", "us", "is")):
         return None
@@ -292,11 +305,14 @@ def _plausible_exact(text: str, tokens: Tokens, index: int, width: int) -> bool:
     return True
 
 
-def _contiguous(text: str, tokens: Tokens, index: int, width: int) -> bool:
+def _contiguous(text: str, tokens: Tokens, index: int, width: int, comma: bool = False) -> bool:
     """Tokens of a multi-word alias may be separated by spaces/hyphens/slashes/dots, not by a sentence, a parenthesis
-    ("NLP) techniques") or a new line, except where prose was hard-wrapped ("large language\n  models")."""
+    ("NLP) techniques") or a new line, except where prose was hard-wrapped ("large language\n  models"); by a comma
+    only in an alias written with commas (``comma``: "extract, transform, load")."""
     for i in range(index, index + width - 1):
         gap = text[tokens.ends[i] : tokens.starts[i + 1]]
+        if comma:
+            gap = gap.replace(",", "", 1)
         if "\n" in gap:
             if not _soft_wrap(text, tokens.ends[i], gap):
                 return False
