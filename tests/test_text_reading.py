@@ -194,3 +194,16 @@ def test_product_adjectives_verbs_titles_and_employer_values_are_not_skills() ->
     not_skills = {"customer-facing", "build-tools", "data-engineering", "finance-domain", "ownership", "collaboration"}
     assert not (not_skills | {"c"}) & found.keys()
     assert "customer-facing" in _spans("Requirements\n\n- Customer-facing experience gathering requirements\n")
+
+
+def test_the_employer_saying_what_it_needs_is_the_job_not_a_blurb() -> None:
+    reading = read_posting("Senior Data Scientist\n\nWe need SQL, Python and A/B testing experience.")
+    assert [s.id for s in reading.skills] == ["sql", "python", "a-b-testing"]
+
+
+def test_nice_to_have_is_read_per_sentence_on_a_line_of_prose() -> None:
+    reading = read_posting("Requirements: SQL and Python experience. Spark is a plus.")
+    assert {s.id: s.required for s in reading.skills} == {"sql": True, "python": True, "spark": False}
+    # an abbreviation's full stop does not end the sentence that makes the list optional
+    listed = read_posting("Familiarity with cloud services, e.g. AWS or Databricks.")
+    assert {s.id: s.required for s in listed.skills}["aws"] is False

@@ -50,6 +50,8 @@ def _names_a_role(role: re.Match[str], skill: Skill, cleaned: str, start: int, e
         return skill.id not in _TEAM_ADJECTIVES
     # "Mentor junior engineers" asks to mentor; no title is "Mentor"
     return skill.category != "soft-skill" and (capitalised or role.group(2) is not None)
+
+
 _NOT_A_FIELD_LIST = re.compile(
     r"[.;!?]|\b(experience|years?|skills?|knowledge|proficien\w*|using|with|plus|including|familiar\w*|strong|ability|"
     r"expertise|work(ing)?|understanding|background in|equivalent)\b"
@@ -72,7 +74,9 @@ def _is_degree_field(lowered: str, line_start: int, start: int) -> bool:
 _JOB_CUE = re.compile(
     r"\b(you|your|you['’](?:ll|re|ve|d)|yourself|candidates?|(?:the|this) (?:role|position|job)|responsibilit\w*|"
     r"requirements?|qualifications?|looking for|seeking|hiring|experience (?:with|using|building|working)|"
-    r"years of|knowledge of|proficien\w*|skills|degree|must|preferred|plus)\b"
+    r"years of|knowledge of|proficien\w*|skills|degree|must|preferred|plus|"
+    # "We need SQL and Python": the employer speaking of the job, not of itself
+    r"we(?: also)? (?:need|expect|require|want)|we['’]d love|we would love)\b"
 )
 _COMPANY_CUE = re.compile(
     r"^(?:why|about) [a-z]|\b(we|we['’](?:re|ve)|our|us|compan(?:y|ies)|employees|organi[sz]ation|customers|clients|"
@@ -149,6 +153,21 @@ _NICE_LINE = re.compile(
 )
 
 
+# A full stop that ends a sentence, not an abbreviation inside one ("e.g. AWS", "etc. and").
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bincl)(?<!\bapprox)\.\s")
+
+
+def _nice_sentence(lowered: str, line_start: int, line_end: int, start: int) -> bool:
+    """Whether the sentence holding a mention reads as nice-to-have, on a line that does somewhere: a paragraph
+    such as "Requirements: SQL and Python. Spark is a plus." marks only Spark optional."""
+    sentence_start = line_start
+    for stop in _SENTENCE_END.finditer(lowered, line_start, start):
+        sentence_start = stop.end()
+    stop = _SENTENCE_END.search(lowered, start, line_end)
+    sentence_end = line_end if stop is None else stop.start() + 1
+    return _NICE_LINE.search(lowered, sentence_start, sentence_end) is not None
+
+
 @dataclass
 class FoundSkill:
     id: str
@@ -214,6 +233,8 @@ def _values_before(lowered: str, start: int) -> bool:
     if lowered.find("values", window, start) < 0 and lowered.find("believe in", window, start) < 0:
         return False  # str.find first: the regex has no literal to skip ahead with
     return _VALUES.search(lowered, window, start) is not None
+
+
 _NEWLINE = re.compile("\n")
 # "with our data science and analytics teams", "with engineering, data science, and business teams", "our Simulation
 # Environments team", "our Data & Analytics crew": the mention names a team (matched on the lowercase copy).
@@ -228,7 +249,12 @@ _TEAM_REACH = 60  # str.find for "team"/"crew" this far after a mention is the c
 _TEAM_BEFORE = (
     ", ",
     ",\n",
-    *(f"{before}{word}{after}" for word in ("our", "the", "with", "across", "and") for before in " \n\t(" for after in " \n"),
+    *(
+        f"{before}{word}{after}"
+        for word in ("our", "the", "with", "across", "and")
+        for before in " \n\t("
+        for after in " \n"
+    ),
 )
 # A short line of its own ending in a colon: "Model Building and Implementation:".
 _SUBHEADING = re.compile(r"[ \t]*[A-Z][\w&/,' -]{0,60}:[ \t]*")
@@ -341,7 +367,11 @@ def _wrapped_from(cleaned: str, newlines: list[int], line_start: int) -> int:
     """Where the item holding this line starts: an indented line right under a non-blank one continues it
     ("- Bachelor's degree in Computer Science,\n  Mathematics, or a related field"); at most two lines back."""
     for _ in range(2):
-        if not line_start or not cleaned.startswith(_INDENTS, line_start) or not _CONTINUATION.match(cleaned, line_start):
+        if (
+            not line_start
+            or not cleaned.startswith(_INDENTS, line_start)
+            or not _CONTINUATION.match(cleaned, line_start)
+        ):
             break
         previous_start, _ = _line_bounds(newlines, len(cleaned), line_start - 1)
         if not cleaned[previous_start : line_start - 1].strip():
@@ -406,15 +436,17 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
                 continue  # "partner with our cloud infrastructure team": a team to work with, not a skill asked for
             if skill.id in _READ_BY_NEXT_WORDS and _next_words_say_otherwise(skill.id, lowered, start, end):
                 continue
-            if start > 1 and lowered[start - 2] in _TITLE_MARKS and _TITLE_BEFORE.search(
-                lowered, max(0, start - _TITLE_LOOKBACK), start
+            if (
+                start > 1
+                and lowered[start - 2] in _TITLE_MARKS
+                and _TITLE_BEFORE.search(lowered, max(0, start - _TITLE_LOOKBACK), start)
             ):
                 continue
             if skill.category == "soft-skill" and _values_before(lowered, start):
                 continue  # "our company values of integrity, accountability and collaboration": the employer's values
             if line_facts[2]:
                 continue  # "Communication and Leadership:" heads a group of duties; it is not one
-            nice = section.kind == "nice" or line_facts[1]
+            nice = section.kind == "nice" or (line_facts[1] and _nice_sentence(lowered, line_start, line_end, start))
             entry = found.get(skill.id)
             if entry is None:
                 entry = found[skill.id] = FoundSkill(skill.id, skill.name, skill.category, required=False)

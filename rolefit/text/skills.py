@@ -155,10 +155,7 @@ class SkillExtractor:
             following = index + 1 < count
             if not (
                 following
-                and (
-                    (lowered_word, lowered[index + 1]) in folded_pairs
-                    or (word, words[index + 1]) in exact_pairs
-                )
+                and ((lowered_word, lowered[index + 1]) in folded_pairs or (word, words[index + 1]) in exact_pairs)
             ):
                 widths = (1,) if lowered_word in folded_singles or word in exact_singles else ()
             for width in widths:
