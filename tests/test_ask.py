@@ -306,3 +306,16 @@ def test_closeness_in_meaning_outweighs_a_few_casual_words() -> None:
     far = build_index(embedder=Far(), cache=False)
     result = answer_question(far, "what does an mlops engineer do all day", mode="hybrid")
     assert result["abstained"] is True and "close enough" in result["reason"]
+
+
+@pytest.mark.parametrize("name", ["ask_tune.jsonl", "ask_eval.jsonl"])
+def test_every_passage_the_question_sets_point_at_exists(name: str) -> None:
+    # Passage ids are positions in the knowledge files: ids an edit removed fail here instead of quietly lowering
+    # the retrieval figures (an edit that only shifts them still needs the question sets re-checked).
+    from rolefit.ask.passages import knowledge_passages
+
+    known = {p.id for p in knowledge_passages()}
+    path = Path(__file__).resolve().parents[1] / "bench" / "data" / name
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        missing = set(json.loads(line).get("relevant", [])) - known
+        assert not missing, f"{name}:{number} points at unknown passages {sorted(missing)}"
