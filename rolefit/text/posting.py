@@ -7,8 +7,9 @@ market report all go through :func:`read_posting`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rolefit.errors import InputError
 from rolefit.knowledge.models import Skill
@@ -74,10 +75,11 @@ def _is_degree_field(lowered: str, line_start: int, start: int) -> bool:
 _JOB_CUE = re.compile(
     r"\b(you|your|you['’](?:ll|re|ve|d)|yourself|candidates?|(?:the|this) (?:role|position|job)|responsibilit\w*|"
     r"requirements?|qualifications?|looking for|seeking|hiring|experience (?:with|using|building|working)|"
-    r"years of|knowledge of|proficien\w*|skills|degree|must|preferred|plus|"
-    # "We need SQL and Python": the employer speaking of the job, not of itself
-    r"we(?: also)? (?:need|expect|require|want)|we['’]d love|we would love)\b"
+    r"years of|knowledge of|proficien\w*|skills|degree|must|preferred|plus)\b"
 )
+# "We need SQL and Python": the employer speaking of the job, not of itself (checked only on paragraphs that
+# already read as a blurb, so the common job-cue scan stays as fast as it was)
+_EMPLOYER_WANTS = re.compile(r"\bwe(?: also)? (?:need|expect|require|want)\b|\bwe(?:['’]d| would) love\b")
 _COMPANY_CUE = re.compile(
     r"^(?:why|about) [a-z]|\b(we|we['’](?:re|ve)|our|us|compan(?:y|ies)|employees|organi[sz]ation|customers|clients|"
     r"startups?|subsidiary|employer|founded|headquartered)\b"
@@ -121,7 +123,9 @@ def _blurb_paragraphs(
             break
         if job_cue or BULLET.match(words):
             continue
-        if _COMPANY_CUE.search(lowered_words) or (employer and any(name in lowered_words for name in employer)):
+        if (
+            _COMPANY_CUE.search(lowered_words) or (employer and any(name in lowered_words for name in employer))
+        ) and not _EMPLOYER_WANTS.search(lowered_words):
             spans.append(paragraph.span())
     return spans
 
@@ -154,18 +158,33 @@ _NICE_LINE = re.compile(
 
 
 # A full stop that ends a sentence, not an abbreviation inside one ("e.g. AWS", "etc. and").
-_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bincl)(?<!\bapprox)\.\s")
+# The full stop comes first so the engine can jump from one "." to the next.
+_SENTENCE_END = re.compile(r"\.(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bincl\.)(?<!\bapprox\.)\s")
 
 
-def _nice_sentence(lowered: str, line_start: int, line_end: int, start: int) -> bool:
+class NiceCues(NamedTuple):
+    """Where a line's sentences end and its nice-to-have cues start, found once per line."""
+
+    stops: list[int]
+    cues: list[int]
+
+
+def _nice_cues(lowered: str, line_start: int, line_end: int) -> NiceCues | None:
+    cues = [m.start() for m in _NICE_LINE.finditer(lowered, line_start, line_end)]
+    if not cues:
+        return None
+    return NiceCues([m.end() for m in _SENTENCE_END.finditer(lowered, line_start, line_end)], cues)
+
+
+def _nice_sentence(nice: NiceCues, line_start: int, line_end: int, start: int) -> bool:
     """Whether the sentence holding a mention reads as nice-to-have, on a line that does somewhere: a paragraph
-    such as "Requirements: SQL and Python. Spark is a plus." marks only Spark optional."""
-    sentence_start = line_start
-    for stop in _SENTENCE_END.finditer(lowered, line_start, start):
-        sentence_start = stop.end()
-    stop = _SENTENCE_END.search(lowered, start, line_end)
-    sentence_end = line_end if stop is None else stop.start() + 1
-    return _NICE_LINE.search(lowered, sentence_start, sentence_end) is not None
+    such as "Requirements: SQL and Python. Spark is a plus." marks only Spark optional. Bisects, because a posting
+    that lost its line breaks is one line of thousands of characters."""
+    after = bisect_right(nice.stops, start)
+    sentence_start = nice.stops[after - 1] if after else line_start
+    sentence_end = nice.stops[after] if after < len(nice.stops) else line_end
+    first_cue = bisect_left(nice.cues, sentence_start)
+    return first_cue < len(nice.cues) and nice.cues[first_cue] < sentence_end
 
 
 @dataclass
@@ -396,7 +415,7 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
     if not job_sections:  # nothing but blurb: better to read it all than nothing
         job_sections = sections
     found: dict[str, FoundSkill] = {}
-    lines: dict[int, tuple[int, bool, bool]] = {}
+    lines: dict[int, tuple[int, NiceCues | None, bool]] = {}
     employer = _employer_names(cleaned, lowered)
     newlines = [match.start() for match in _NEWLINE.finditer(cleaned)]
     run_together = _lost_line_breaks(cleaned)
@@ -414,11 +433,11 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
                 continue
             line_start, line_end = _line_bounds(newlines, len(cleaned), start)
             line_facts = lines.get(line_start)
-            if line_facts is None:  # (has a degree word, reads as nice-to-have, is a sub-heading), once per line
+            if line_facts is None:  # (degree word, nice-to-have cues, is a sub-heading), once per line
                 item_start = _wrapped_from(cleaned, newlines, line_start)
                 line_facts = lines[line_start] = (
                     item_start if _DEGREE.search(lowered, item_start, line_end) else -1,
-                    bool(_NICE_LINE.search(lowered, line_start, line_end)),
+                    _nice_cues(lowered, line_start, line_end),
                     bool(_SUBHEADING.fullmatch(cleaned, line_start, line_end)),
                 )
             if line_facts[0] >= 0 and _is_degree_field(lowered, line_facts[0], start):
@@ -446,7 +465,9 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
                 continue  # "our company values of integrity, accountability and collaboration": the employer's values
             if line_facts[2]:
                 continue  # "Communication and Leadership:" heads a group of duties; it is not one
-            nice = section.kind == "nice" or (line_facts[1] and _nice_sentence(lowered, line_start, line_end, start))
+            nice = section.kind == "nice" or (
+                line_facts[1] is not None and _nice_sentence(line_facts[1], line_start, line_end, start)
+            )
             entry = found.get(skill.id)
             if entry is None:
                 entry = found[skill.id] = FoundSkill(skill.id, skill.name, skill.category, required=False)
