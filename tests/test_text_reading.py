@@ -207,3 +207,11 @@ def test_nice_to_have_is_read_per_sentence_on_a_line_of_prose() -> None:
     # an abbreviation's full stop does not end the sentence that makes the list optional
     listed = read_posting("Familiarity with cloud services, e.g. AWS or Databricks.")
     assert {s.id: s.required for s in listed.skills}["aws"] is False
+
+
+def test_what_a_posting_says_you_do_not_need_is_not_asked_for() -> None:
+    text = "Responsibilities\n- Build data pipelines in Python\n\nWhat You Don’t Need\n- Deep machine learning knowledge\n"
+    reading = read_posting(text, "Data Engineer")
+    assert [s.kind for s in reading.sections] == ["responsibilities", "not-needed"]
+    assert [s.id for s in reading.skills] == ["data-pipelines", "python"]
+    assert "machine learning" not in reading.job_text

@@ -19,7 +19,9 @@ from rolefit.text.clean import blank_markup, fold_case
 
 __all__ = ["BULLET", "JOB_KINDS", "PARAGRAPH", "Section", "SectionKind", "split_sections"]
 
-SectionKind = Literal["intro", "about", "responsibilities", "requirements", "nice", "benefits", "eeo", "other"]
+SectionKind = Literal[
+    "intro", "about", "responsibilities", "requirements", "nice", "not-needed", "benefits", "eeo", "other"
+]
 JOB_KINDS: frozenset[str] = frozenset({"intro", "responsibilities", "requirements", "nice", "other"})
 
 
@@ -32,6 +34,11 @@ class Section:
 
 
 _HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    # "What You Don't Need": what the job explicitly does not ask for is neither a skill nor evidence of the role
+    (
+        "not-needed",
+        re.compile(r"^(?:what |things )?you (?:don.?t|do not|won.?t|will not) need(?: to (?:have|know|bring))?$"),
+    ),
     (
         "eeo",
         re.compile(
