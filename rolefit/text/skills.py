@@ -80,13 +80,13 @@ class SkillExtractor:
     folded_pairs: set[tuple[str, str]] = field(default_factory=set)
     exact_singles: set[str] = field(default_factory=set)
     exact_pairs: set[tuple[str, str]] = field(default_factory=set)
-    variants: dict[tuple[str, ...], str] = field(default_factory=dict)  # only while building
     # Aliases written with commas ("extract, transform, load"): their words may be separated by one.
     listed: set[tuple[str, ...]] = field(default_factory=set)
 
     @classmethod
     def from_skills(cls, skills: Iterable[Skill]) -> SkillExtractor:
         extractor = cls(skills={skill.id: skill for skill in skills})
+        variants: dict[tuple[str, ...], str] = {}
         for skill in extractor.skills.values():
             case_sensitive = set(skill.case_sensitive)
             for alias in (skill.name, *skill.aliases, *skill.case_sensitive):
@@ -94,36 +94,36 @@ class SkillExtractor:
                 if not tokens:
                     continue
                 if alias in case_sensitive:
-                    extractor.exact.setdefault(tokens, skill.id)
-                    starts = extractor.exact_starts
-                    first = tokens[0]
-                    singles, pairs = extractor.exact_singles, extractor.exact_pairs
-                else:
-                    tokens = tuple(t.lower() for t in tokens)
-                    extractor.folded.setdefault(tokens, skill.id)
-                    if "," in alias:
-                        extractor.listed.add(tokens)
-                    variant = _number_variant(tokens)
-                    if variant:
-                        extractor.variants.setdefault(variant, skill.id)
-                    starts = extractor.folded_starts
-                    first = tokens[0]
-                    singles, pairs = extractor.folded_singles, extractor.folded_pairs
-                if len(tokens) == 1:
-                    singles.add(first)
-                else:
-                    pairs.add((first, tokens[1]))
-                starts[first] = tuple(sorted({*starts.get(first, ()), len(tokens)}, reverse=True))
-                extractor.max_tokens = max(extractor.max_tokens, len(tokens))
-        for variant, skill_id in extractor.variants.items():
-            if variant not in extractor.folded:  # an alias spelled so itself (or another skill's) wins
-                extractor.folded[variant] = skill_id
-                extractor.folded_pairs.add(variant[:2])
-                extractor.folded_starts[variant[0]] = tuple(
-                    sorted({*extractor.folded_starts.get(variant[0], ()), len(variant)}, reverse=True)
-                )
-        extractor.variants.clear()
+                    extractor._register(tokens, skill.id, exact=True)
+                    continue
+                tokens = tuple(t.lower() for t in tokens)
+                extractor._register(tokens, skill.id, exact=False)
+                if "," in alias:
+                    extractor.listed.add(tokens)
+                variant = _number_variant(tokens)
+                if variant:
+                    variants.setdefault(variant, skill.id)
+        # Variants last, so an alias spelled that way itself (or another skill's) wins.
+        for variant, skill_id in variants.items():
+            if variant not in extractor.folded:
+                extractor._register(variant, skill_id, exact=False)
         return extractor
+
+    def _register(self, tokens: tuple[str, ...], skill_id: str, exact: bool) -> None:
+        """Add one alias (its tokens, lowercased unless ``exact``) to the lookup tables; the first skill to claim
+        a spelling keeps it."""
+        if exact:
+            table, starts, singles, pairs = self.exact, self.exact_starts, self.exact_singles, self.exact_pairs
+        else:
+            table, starts, singles, pairs = self.folded, self.folded_starts, self.folded_singles, self.folded_pairs
+        table.setdefault(tokens, skill_id)
+        first = tokens[0]
+        if len(tokens) == 1:
+            singles.add(first)
+        else:
+            pairs.add((first, tokens[1]))
+        starts[first] = tuple(sorted({*starts.get(first, ()), len(tokens)}, reverse=True))
+        self.max_tokens = max(self.max_tokens, len(tokens))
 
     def find(self, text: str, tokens: Tokens | None = None) -> list[SkillMention]:
         """Longest match first at each token; matched tokens are consumed."""
