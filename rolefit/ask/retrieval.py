@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -247,43 +247,18 @@ _SYNONYMS = {
 
 @cache
 def _snowball() -> Any:
-    """The Snowball English stemmer (PyStemmer), or None when it is not installed."""
-    try:
-        import Stemmer
-    except ImportError:  # pragma: no cover - PyStemmer is a dependency; the light stemmer below is the fallback
-        return None
+    """The Snowball English stemmer (PyStemmer, a dependency), made once."""
+    import Stemmer
+
     return Stemmer.Stemmer("english")
 
 
-def _light_stem(word: str) -> str:
-    """A light English stemmer: plurals and -ing/-ed, so 'engineers' meets 'engineer' and 'working' meets 'work'."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith("es") and word[-3] in "sxz":  # "databases" -> "databas", "boxes" -> "box"
-        return word[:-2]
-    if len(word) > 5 and word.endswith("ing"):
-        return word[:-3]
-    if len(word) > 5 and word.endswith("ed"):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    if len(word) > 3 and word.endswith("e"):  # "hire"/"hiring", "judge"/"judged" share one stem
-        return word[:-1]
-    return word
-
-
-_STEMS: dict[str, str] = {}
-
-
+@lru_cache(maxsize=65_536)  # bounded: a server sees an open-ended stream of words
 def _stem(word: str) -> str:
     """The word's Snowball (Porter 2) stem: 'engineers', 'engineering' -> 'engin', 'salaries' -> 'salari'."""
-    stem = _STEMS.get(word)
-    if stem is None:
-        stemmer = _snowball()
-        stem = stemmer.stemWord(word) if stemmer is not None else _light_stem(word)
-        if stem == word and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            stem = word[:-1]  # plurals Snowball leaves whole: acronyms ("llms", "mles", "apis") and the like
-        _STEMS[word] = stem
+    stem = _snowball().stemWord(word)
+    if stem == word and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        stem = word[:-1]  # plurals Snowball leaves whole: acronyms ("llms", "mles", "apis") and the like
     return stem
 
 
@@ -525,10 +500,12 @@ class Index:
     def _similarities(self, question: str) -> np.ndarray:
         """Cosine similarity of the question to every passage (the last question's are kept: answering a
         question searches and then asks how close its best passage is)."""
-        if self._last[0] != question:
+        kept_question, similarities = self._last  # one read: another thread may replace it meanwhile
+        if kept_question != question or similarities is None:
             query_vector = self.embedder.encode([question])[0]  # type: ignore[union-attr]
-            self._last = (question, self.vectors @ query_vector)  # type: ignore[operator]
-        return self._last[1]  # type: ignore[return-value]
+            similarities = self.vectors @ query_vector  # type: ignore[operator]
+            self._last = (question, similarities)
+        return similarities
 
     def forget_query(self) -> None:
         """Drop the kept similarities, so the next question is embedded afresh (benchmarks time it)."""
