@@ -255,14 +255,13 @@ def train_model(documents: list[LabelledDocument], folds: int = 5) -> tuple[Any,
     )
     temperature = model.fit_temperature(np.vstack(logits), truth) if logits else 1.0
     model.temperature_ = temperature
-    cal_docs = truth
     import sklearn
 
     metadata = {
         "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "training_fingerprint": _fingerprint(documents),
         "training_size": len(documents),
-        "calibration_size": len(cal_docs),
+        "calibration_size": len(truth),
         "calibration": "temperature fitted on out-of-fold logits of the randomly sampled hand labels, 5 folds by company",
         "temperature": temperature,
         "labels": list(LABELS),
