@@ -6,6 +6,7 @@ import pytest
 
 from rolefit.errors import InputError
 from rolefit.text.clean import blank_markup, decode_bytes
+from rolefit.text.negation import negated_spans
 from rolefit.text.posting import read_posting
 from rolefit.text.salary import find_salary
 from rolefit.text.sections import split_sections
@@ -215,3 +216,26 @@ def test_what_a_posting_says_you_do_not_need_is_not_asked_for() -> None:
     assert [s.kind for s in reading.sections] == ["responsibilities", "not-needed"]
     assert [s.id for s in reading.skills] == ["data-pipelines", "python"]
     assert "machine learning" not in reading.job_text
+
+
+def test_a_skill_the_posting_says_is_not_needed_is_not_asked_for() -> None:
+    text = (
+        "What you need\n"
+        "- 3+ years of Python\n"
+        "- No prior experience with Kubernetes required.\n"
+        "- You don't need a PhD or deep knowledge of PyTorch, but SQL is a must.\n"
+        "- We don’t expect prior experience with Clojure — Docker is used daily.\n"
+    )
+    reading = read_posting(text, "Data Scientist")
+    # the clause ends at "but" and at the dash: what follows is asked for again
+    assert {s.id: s.required for s in reading.skills} == {"python": True, "sql": True, "docker": True}
+    # "not required" of something the employer would still like to see stays a nice-to-have, not a non-skill
+    optional = read_posting("Requirements\n- Python\n- Experience with Spark is helpful but not required\n")
+    assert {s.id: s.required for s in optional.skills} == {"python": True, "spark": False}
+
+
+def test_negation_reaches_only_to_the_end_of_its_clause() -> None:
+    lowered = "we do not require prior knowledge of our stack, only a desire to learn. python is required."
+    spans = negated_spans(lowered)
+    assert [lowered[a:b] for a, b in spans] == ["do not require prior knowledge of our stack"]
+    assert negated_spans("no travel required; sql and python required.") == [(0, 18)]

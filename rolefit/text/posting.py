@@ -14,6 +14,7 @@ from typing import NamedTuple
 from rolefit.errors import InputError
 from rolefit.knowledge.models import Skill
 from rolefit.text.clean import MAX_CHARS, blank_markup, fold_case
+from rolefit.text.negation import negated_spans
 from rolefit.text.salary import StatedSalary, find_salary
 from rolefit.text.sections import BULLET, JOB_KINDS, PARAGRAPH, Section, split_sections
 from rolefit.text.seniority import seniority_from
@@ -425,12 +426,15 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
         if run_together:
             tokens = _split_run_together(segment, tokens, extractor)
         blurbs = _blurb_paragraphs(cleaned, lowered, section.start, section.end, employer)
+        negated = negated_spans(lowered, section.start, section.end)
         for mention in extractor.find(segment, tokens):
             start, end = section.start + mention.start, section.start + mention.end
             if blurbs and any(a <= start < b for a, b in blurbs):
                 continue
             if employer and cleaned[start:end].lower() in employer:
                 continue
+            if negated and any(a <= start < b for a, b in negated):
+                continue  # "No prior Kubernetes experience required": named, and said not to be needed
             line_start, line_end = _line_bounds(newlines, len(cleaned), start)
             line_facts = lines.get(line_start)
             if line_facts is None:  # (degree word, nice-to-have cues, is a sub-heading), once per line
