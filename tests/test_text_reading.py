@@ -105,6 +105,20 @@ def test_years_required_takes_the_minimum() -> None:
         ("Salary: $120K–$150K", 120_000, 150_000, "year", "USD"),
         ("$45-$60 per hour", 45, 60, "hour", "USD"),
         ("€60.000 - €75.000 per annum", 60_000, 75_000, "year", "EUR"),
+        ("$60/hr", 60, 60, "hour", "USD"),
+        # the currency after the figures, a monthly wage, Indian lakhs and grouping, other currencies
+        ("The base salary range for this position is 176,000 - 281,000 USD.", 176_000, 281_000, "year", "USD"),
+        ("Salary: 1000 - 1500 USD Monthly", 1_000, 1_500, "month", "USD"),
+        ("Employment contract (13 600 - 16 000 PLN gross/monthly)", 13_600, 16_000, "month", "PLN"),
+        ("INR 16 Lakh to 24 Lakh (CTC) based on experience", 1_600_000, 2_400_000, "year", "INR"),
+        ("₹25,00,000 - ₹35,00,000 per year", 2_500_000, 3_500_000, "year", "INR"),
+        ("Singapore Residents: S$138,400 - S$207,600/year", 138_400, 207_600, "year", "SGD"),
+        ("Base Salary: $185,000 USD - $265,000 USD per year", 185_000, 265_000, "year", "USD"),
+        ("between 40,000 and 55,000 euros gross", 40_000, 55_000, "year", "EUR"),
+        # a year before the figure is not a figure, and does not hide the one after it
+        ("Starting in 2026 $130k-$150k", 130_000, 150_000, "year", "USD"),
+        # a perk first, then the wage
+        ("$750 Home office stipend. Salary: $120,000 - $140,000", 120_000, 140_000, "year", "USD"),
     ],
 )
 def test_stated_pay_is_parsed(text: str, low: float, high: float, period: str, currency: str) -> None:
@@ -116,6 +130,9 @@ def test_stated_pay_is_parsed(text: str, low: float, high: float, period: str, c
 
 def test_money_that_is_not_pay_is_ignored() -> None:
     assert find_salary("We raised $20M from top investors and offer a $50 gym stipend.") is None
+    assert find_salary("5-7 years of experience, 401k match") is None
+    assert find_salary("A personal budget of $1,000 USD per month to spend on learning") is None
+    assert find_salary("You will receive a cash gift of 34,000 INR for your new addition") is None
 
 
 def test_empty_and_huge_postings_are_refused_clearly() -> None:

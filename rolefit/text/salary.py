@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["StatedSalary", "find_salary"]
@@ -11,8 +12,10 @@ _CURRENCY_SIGNS = {
     "$": "USD",
     "US$": "USD",
     "USD": "USD",
+    "DOLLARS": "USD",
     "€": "EUR",
     "EUR": "EUR",
+    "EUROS": "EUR",
     "£": "GBP",
     "GBP": "GBP",
     "CAD": "CAD",
@@ -22,15 +25,57 @@ _CURRENCY_SIGNS = {
     "A$": "AUD",
     "₹": "INR",
     "INR": "INR",
+    "S$": "SGD",
+    "SGD": "SGD",
+    "CHF": "CHF",
+    "PLN": "PLN",
+    "SEK": "SEK",
+    "NOK": "NOK",
+    "DKK": "DKK",
+    "NZD": "NZD",
+    "¥": "JPY",
+    "JPY": "JPY",
+    "R$": "BRL",
+    "BRL": "BRL",
 }
-_AMOUNT = r"(\d{1,3}(?:[,.\s]\d{3})+|\d+(?:\.\d+)?)\s*([kK]|[mM](?![a-z]))?"
-_CUR = r"(US\$|C\$|CA\$|A\$|\$|€|£|₹|USD|EUR|GBP|CAD|AUD|INR)"
-_RANGE = re.compile(
-    rf"{_CUR}\s?{_AMOUNT}(?:\s*(?:-|–|—|to|and)\s*{_CUR}?\s?{_AMOUNT})?(?:\s*{_CUR})?"
-    r"(?P<tail>[^\n]{0,40})",
+# Rough US dollars per unit, only to tell a wage from other money ("34,000 INR" is a gift, not a salary); the
+# amounts reported stay in the posting's own currency.
+_USD_PER_UNIT = {
+    "USD": 1.0, "EUR": 1.1, "GBP": 1.25, "CAD": 0.73, "AUD": 0.65, "INR": 0.012, "SGD": 0.74, "CHF": 1.1,
+    "PLN": 0.25, "SEK": 0.095, "NOK": 0.093, "DKK": 0.15, "NZD": 0.6, "JPY": 0.0067,
+    "BRL": 0.18,
+}  # fmt: skip
+# Plausible pay per period, in US dollars.
+_WAGE_RANGE = {"hour": (5, 1_000), "month": (500, 150_000), "year": (10_000, 2_000_000)}
+# Money that is a perk, not the wage: "a personal budget of $1,000 USD per month", "$5,250 Education Reimbursement".
+_PERK_BEFORE = re.compile(
+    r"(?:budget|stipend|allowance|reimbursement|coverage|insurance|insured|assured|gift|credit|perk)s?\b[^\n\d.;]{0,20}$", re.I
 )
+_PERK_AFTER = re.compile(
+    r"^[ \t]*(?:[a-z]+[ \t]+){0,2}?(?:budget|stipend|reimburse\w*|coverage|insurance|gift|credit|perk|towards|learning|"
+    r"education|wellness|reward|referral|adoption)\b",
+    re.I,
+)
+# "120,000", "120.000", "13 600", Indian "25,00,000", "24.52"; then k, M or lakh (100,000).
+_AMOUNT = (
+    r"(\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[,.\s]\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+    r"\s*([kK](?![a-z])|[mM](?![a-z])|(?i:lakhs?|lacs?|lpa)\b)?"
+)
+_CODES = r"USD|EUR|GBP|CAD|AUD|INR|SGD|CHF|PLN|SEK|NOK|DKK|NZD|JPY|BRL"
+_CUR = rf"(US\$|C\$|CA\$|A\$|S\$|R\$|\$|€|£|₹|¥|{_CODES})"
+# After an amount, no dollar sign: in "in 2026 $120k" the "$" belongs to the next amount.
+_CUR_AFTER = rf"(?:\s?(€|£|₹|{_CODES}|dollars|euros)(?![a-zA-Z]))?"
+# A currency before or after each amount ("$120K - $150K", "176,000 - 281,000 USD", "INR 16 Lakh to 24 Lakh").
+_RANGE = re.compile(
+    rf"{_CUR}?\s?{_AMOUNT}{_CUR_AFTER}"
+    rf"(?:\s*/?\s*(?:-|–|—|to|and)\s*{_CUR}?\s?{_AMOUNT}{_CUR_AFTER})?"
+)
+# Any money at all: most postings name none, and the full scan tries every digit.
+_ANY_MONEY = re.compile(rf"[$€£₹¥]|{_CODES}|dollars|euros")
 _HOURLY = re.compile(r"\b(per hour|an hour|/\s?h(ou)?r\b|hourly|/hr)", re.I)
+_MONTHLY = re.compile(r"(per[ /]month|a month|/\s?month|\bmonthly|/\s?mo\b|\bp\.m\.)", re.I)
 _YEARLY = re.compile(r"\b(per year|a year|annual|annually|/\s?y(ea)?r\b|per annum|p\.a\.|yearly|salary)", re.I)
+_YEARLY_AFTER = re.compile(r"\b(per year|a year|annual|annually|/\s?y(ea)?r\b|per annum|p\.a\.|yearly)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,37 +94,78 @@ def _number(amount: str, suffix: str | None) -> float:
     if re.fullmatch(r"\d{1,3}(\.\d{3})+", digits):  # 120.000 (European thousands)
         digits = digits.replace(".", "")
     value = float(digits)
-    if suffix and suffix.lower() == "k":
+    unit = (suffix or "").lower()
+    if unit == "k":
         value *= 1_000
-    elif suffix and suffix.lower() == "m":
+    elif unit == "m":
         value *= 1_000_000
+    elif unit.startswith(("lakh", "lac", "lpa")):
+        value *= 100_000
     return value
+
+
+def _period(text: str, start: int, end: int) -> str | None:
+    """The period of the pay figure at text[start:end]: the first cue in the 40 characters after it, else the nearest
+    one in the 40 before (searched in place, so a cue's word boundary sees the figure beside it: "$60/hr")."""
+    after = [(m.start(), period) for period, cue in _AFTER_CUES for m in [cue.search(text, end, end + 40)] if m]
+    if after:
+        return min(after)[1]
+    before = [(m.end(), period) for period, cue in _PERIOD_CUES for m in cue.finditer(text, max(0, start - 40), start)]
+    return max(before)[1] if before else None
+
+
+_PERIOD_CUES = (("hour", _HOURLY), ("month", _MONTHLY), ("year", _YEARLY))
+# "salary" after a figure starts the next line of the posting ("$5,250 Education Reimbursement Salary range: ..."),
+# it says nothing of the figure before it.
+_AFTER_CUES = (("hour", _HOURLY), ("month", _MONTHLY), ("year", _YEARLY_AFTER))
+
+
+def _figures_near_money(text: str) -> Iterator[re.Match[str]]:
+    """The figures within reach of a currency, in order: the full scan tries every digit of the posting, and most
+    digits are years, counts and phone numbers far from any money."""
+    scanned_to = 0
+    for money in _ANY_MONEY.finditer(text):
+        if money.start() < scanned_to:
+            continue
+        # the figure may start before its currency ("176,000 - 281,000 USD") and runs on to its end
+        start, end = max(scanned_to, money.start() - _REACH), money.end() + _REACH
+        for match in _RANGE.finditer(text, start):
+            if match.start() > end:
+                break
+            yield match
+            scanned_to = match.end()
+        scanned_to = max(scanned_to, end)
+
+
+_REACH = 40
 
 
 def find_salary(text: str) -> StatedSalary | None:
     """The first plausible pay range or figure in the text, or None."""
-    for match in _RANGE.finditer(text):
-        cur1, amount1, suffix1, cur2, amount2, suffix2, cur3 = match.groups()[:7]
-        tail = match.group("tail") or ""
-        low = _number(amount1, suffix1 or suffix2)
-        high = _number(amount2, suffix2) if amount2 else low
-        if amount2 and suffix2 and not suffix1 and low < 1_000 <= high:
-            low *= 1_000 if suffix2.lower() == "k" else 1_000_000
-        context = text[max(0, match.start() - 40) : match.end()]
-        if _HOURLY.search(tail) or _HOURLY.search(context):
-            period = "hour"
-        elif _YEARLY.search(tail) or _YEARLY.search(context) or low >= 10_000:
-            period = "year"
-        else:
-            continue  # "$5 gift card", "$2B company": not a wage
-        if period == "year" and not 10_000 <= low <= 2_000_000:
+    for match in _figures_near_money(text):
+        cur_a, amount_a, unit_a, after_a, cur_b, amount_b, unit_b, after_b = match.groups()[:8]
+        sign = cur_a or after_a or cur_b or after_b
+        if sign is None:
+            continue  # "5-7 years", "401k": no money named
+        currency = _CURRENCY_SIGNS[sign.upper()]
+        low = _number(amount_a, unit_a)
+        high = _number(amount_b, unit_b) if amount_b else low
+        if amount_b and unit_b and not unit_a and low < 1_000:
+            low = _number(amount_a, unit_b)  # "$120-150k", "20 to 45 lakhs"
+        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+        end = match.start() + len(match.group(0).rstrip())
+        usd = _USD_PER_UNIT[currency]
+        if _PERK_BEFORE.search(text, max(0, start - 30), start) or _PERK_AFTER.search(text[end : end + 40]):
             continue
-        if period == "hour" and not 5 <= low <= 1_000:
+        period = "year" if (unit_a or unit_b or "").lower() == "lpa" else _period(text, start, end)
+        if period is None:
+            if low * usd < 10_000:
+                continue  # "$5 gift card", "$2B company": not a wage
+            period = "year"
+        lowest, highest = _WAGE_RANGE[period]
+        if not lowest <= low * usd <= highest:
             continue
         if high < low:
             low, high = high, low
-        currency = _CURRENCY_SIGNS.get(cur1 or cur2 or cur3 or "$", "USD")
-        end = match.end() - len(tail)
-        end = match.start() + len(text[match.start() : end].rstrip())
-        return StatedSalary(low, high, currency, period, match.start(), end, text[match.start() : end])
+        return StatedSalary(low, high, currency, period, start, end, text[start:end])
     return None
