@@ -256,3 +256,19 @@ def test_negation_reaches_only_to_the_end_of_its_clause() -> None:
     spans = negated_spans(lowered)
     assert [lowered[a:b] for a, b in spans] == ["do not require prior knowledge of our stack"]
     assert negated_spans("no travel required; sql and python required.") == [(0, 18)]
+
+
+def test_requirements_run_into_an_equal_opportunity_statement_without_a_blank_line() -> None:
+    text = (
+        "Requirements\n"
+        "Bachelor's degree in Economics or a related field.\n"
+        "2+ years of experience with SQL and Tableau.\n"
+        "Advanced proficiency in Microsoft Excel.\n"
+        "We are an equal opportunity employer; reasonable accommodation is available on request.\n"
+        "All qualified applicants will receive consideration without regard to race or national origin.\n"
+    )
+    reading = read_posting(text, "Data Analyst")
+    assert [s.kind for s in reading.sections if text[s.start : s.end].strip()] == ["requirements", "eeo"]
+    assert {"sql", "tableau", "excel"} <= set(reading.skill_ids())
+    assert reading.seniority == "mid"
+    assert "equal opportunity" not in reading.job_text

@@ -160,6 +160,7 @@ def split_sections(text: str, cleaned: str | None = None, lowered: str | None = 
 
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_LINES_BEFORE_EEO = 3  # lines of a paragraph before its first equal-opportunity line that are kept as the job's
 
 
 def _mark_boilerplate_paragraphs(lowered: str, sections: list[Section]) -> list[Section]:
@@ -183,6 +184,15 @@ def _mark_boilerplate_paragraphs(lowered: str, sections: list[Section]) -> list[
             hit = bisect_left(eeo_hits, p_start)
             if hit < len(eeo_hits) and eeo_hits[hit] < p_end:
                 kind: SectionKind = "eeo"
+                # A posting that separates its paragraphs by single line breaks reads as one paragraph: the
+                # requirements before the first equal-opportunity line stay the job's.
+                line_start = lowered.rfind("\n", p_start, eeo_hits[hit]) + 1
+                if (
+                    section.kind != "intro"  # an untitled opening's lines are more likely the employer's own
+                    and line_start > p_start
+                    and lowered.count("\n", p_start, line_start) >= _LINES_BEFORE_EEO
+                ):
+                    p_start = line_start
             elif (
                 section.kind == "intro"
                 and _COMPANY_PARAGRAPH.search(lowered, p_start, p_end)
