@@ -146,6 +146,27 @@ def predict_embedding_lr(rows: list[dict], readings: list, embedder) -> list[str
     return list(model.predict(x_dev))
 
 
+def seniority_report(rows: list[dict], readings: list) -> dict[str, dict[str, float]]:
+    """Seniority against the labellers' level (None where the posting gives none), for rolefit and for the
+    title's words alone."""
+    from rolefit.text.seniority import seniority_from
+
+    systems = {
+        "rolefit": [reading.seniority for reading in readings],
+        "title-words": [seniority_from(row.get("title"), "") for row in rows],
+    }
+    gold = [row.get("seniority") for row in rows]
+    leveled = [i for i, level in enumerate(gold) if level is not None]
+    return {
+        name: {
+            "accuracy": sum(p == g for p, g in zip(predicted, gold, strict=True)) / len(gold),
+            "accuracy_where_labelled": sum(predicted[i] == gold[i] for i in leveled) / len(leveled),
+            "labelled": len(leveled),
+        }
+        for name, predicted in systems.items()
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--devset", type=Path, default=DEVSET)
@@ -213,10 +234,24 @@ def main() -> None:
         f"title/content mismatch flag: precision {mismatch['precision']:.3f}, recall {mismatch['recall']:.3f} "
         f"({mismatch['true_mismatches']} postings whose title's role differs from the label)"
     )
+    seniority = seniority_report(rows, readings)
+    print("\nseniority (entry/mid/senior/staff, or none stated)")
+    for name, report in seniority.items():
+        print(
+            f"{name:18} accuracy {report['accuracy']:.3f}, where the labeller gave a level "
+            f"{report['accuracy_where_labelled']:.3f} ({report['labelled']} postings)"
+        )
     gain = systems["rolefit"]["macro_f1"] - systems["title-keywords"]["macro_f1"]
     print(f"\nrolefit macro-F1 is {gain * 100:+.1f} points over the title-keyword baseline")
     path = write_result(
-        "quality", {"devset": str(args.devset), "n": len(rows), "label_counts": counts, "systems": systems}
+        "quality",
+        {
+            "devset": str(args.devset),
+            "n": len(rows),
+            "label_counts": counts,
+            "systems": systems,
+            "seniority": seniority,
+        },
     )
     print(f"written {path}")
 

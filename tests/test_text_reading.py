@@ -88,14 +88,21 @@ def test_case_sensitive_aliases_do_not_fire_on_common_words() -> None:
         ("Data Scientist", "You have 5+ years of experience in analytics.", "senior"),
         ("Data Scientist", "Requires 1-2 years of relevant experience", "entry"),
         ("Data Scientist", "No years given", None),
+        # numbers in words, a plus sign alone, the overall requirement before a narrower one
+        ("Data Engineer", "at least ten years of experience", "staff"),
+        ("Data Analyst", "Minimum of three (3) years of experience with SQL", "mid"),
+        ("Data Scientist", "5+ yrs in analytics; mentor junior analysts", "senior"),
+        ("Data Scientist", "5+ years as a data scientist. 3+ years of experience with large-scale data", "senior"),
+        ("AI Engineer", "This is an entry-level role for new grads", "entry"),
     ],
 )
 def test_seniority_from_title_then_years(title: str, text: str, level: str | None) -> None:
     assert seniority_from(title, text) == level
 
 
-def test_years_required_takes_the_minimum() -> None:
+def test_years_required_skips_lines_that_only_prefer_them() -> None:
     assert years_required("at least 3 years of Python; 5+ years of experience preferred") == 3
+    assert years_required("- 7+ years of experience preferred\n- 4+ years of Python experience") == 4
 
 
 @pytest.mark.parametrize(
