@@ -153,6 +153,15 @@ def test_bytes_in_any_common_encoding_decode() -> None:
     assert decode_bytes("Café Python".encode("cp1252")) == "Café Python"
     assert decode_bytes("\ufeffPython".encode()) == "Python"
     assert decode_bytes("Python".encode("utf-16")) == "Python"
+    assert decode_bytes("Senior Data Scientist".encode("utf-16-le")) == "Senior Data Scientist"
+
+
+def test_bytes_that_are_no_text_are_refused_not_read_as_a_posting() -> None:
+    png_header = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
+    with pytest.raises(InputError, match="not text"):
+        decode_bytes(png_header)
+    with pytest.raises(InputError, match="not text"):
+        decode_bytes(bytes(range(1, 32)) * 50)
 
 
 def test_employer_blurb_inside_job_sections_and_the_employer_name_are_not_skills() -> None:

@@ -109,7 +109,20 @@ def _print_analysis(result: dict[str, Any], posting: str) -> None:
 
 
 def _batch(source: Path, out: Path | None, columns: Columns, workers: int | None, fmt: Format) -> None:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+    from rich.text import Text
+
+    class RowsPerSecond(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed:,.0f} rows/s" if task.speed else "… rows/s")  # Rich knows no speed at first
 
     from rolefit.services.batch import analyze_file
 
@@ -122,7 +135,7 @@ def _batch(source: Path, out: Path | None, columns: Columns, workers: int | None
         TextColumn("analysing"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.speed} rows/s"),
+        RowsPerSecond(),
         TimeElapsedColumn(),
         console=err_console,
         transient=False,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from rolefit.errors import InputError
+
 __all__ = ["MAX_CHARS", "blank_markup", "decode_bytes", "fold_case"]
 
 MAX_CHARS = 200_000  # longer than any real posting; beyond this we refuse rather than stall
@@ -53,12 +55,28 @@ def fold_case(text: str) -> str:
 
 
 def decode_bytes(data: bytes) -> str:
-    """Text from bytes in whatever encoding they came: UTF-8 (with or without BOM), UTF-16, else cp1252."""
+    """Text from bytes in whatever encoding they came: UTF-8 (with or without BOM), UTF-16, else cp1252.
+    Raises InputError for bytes that are no text at all (an image, an archive): read as cp1252 they would make a
+    posting of noise, with "skills" found in it."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
+    sample = data[:_SAMPLE]
+    if b"\x00" in sample:
+        # UTF-16 without a byte-order mark: ASCII text puts a zero in every other byte
+        for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+            if zeros.count(0) >= 0.9 * len(zeros) and len(zeros) >= 8:
+                return data.decode(encoding, errors="replace")
+        raise InputError(_NOT_TEXT)
+    if len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > 0.05 * len(sample):
+        raise InputError(_NOT_TEXT)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+_SAMPLE = 8192
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+_NOT_TEXT = "The input is not text: it looks like a binary file (an image, an archive, a PDF?)"

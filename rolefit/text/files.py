@@ -60,10 +60,28 @@ def _check_columns(found: list[str], columns: Columns, path: Path) -> None:
         )
 
 
+class _RawLines:
+    """The file's lines as the CSV reader takes them, kept until the record they form is done: a record broken by
+    a stray quote can be read again line by line."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _RawLines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.taken.append(line)
+        return line
+
+
 def _iter_csv(path: Path, columns: Columns, delimiter: str) -> Iterator[PostingRow | BadRow]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-        reader = csv.reader(handle, delimiter=delimiter)
+        lines = _RawLines(iter(handle))
+        reader = csv.reader(lines, delimiter=delimiter)
         try:
             header = next(reader)
         except StopIteration:
@@ -71,21 +89,43 @@ def _iter_csv(path: Path, columns: Columns, delimiter: str) -> Iterator[PostingR
         header[0] = header[0].lstrip("\ufeff")
         _check_columns(header, columns, path)
         number = 0
+        pending: list[str] = []  # lines of a broken record, read again one record at a time
         while True:
+            if pending:
+                values, error = _first_record(pending, delimiter)
+            else:
+                lines.taken = []
+                try:
+                    values, error = next(reader), None
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    values, error = [], exc
             number += 1
-            try:
-                values = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                yield BadRow(number, None, f"unreadable CSV row ({exc})")
+            if error is not None:
+                yield BadRow(number, None, f"unreadable CSV row ({error})")
                 continue
             if len(values) != len(header):
                 yield BadRow(
                     number, values[0] if values else None, f"has {len(values)} fields, the header has {len(header)}"
                 )
+                # An unclosed quote swallows the lines after it into one record: those lines are rows of their own.
+                if not pending and len(lines.taken) > 1:
+                    pending = lines.taken[1:]
                 continue
             yield _row(number, dict(zip(header, values, strict=True)), columns)
+
+
+def _first_record(pending: list[str], delimiter: str) -> tuple[list[str], Exception | None]:
+    """The first record of the lines left over from a broken one, taking its lines off ``pending``."""
+    own = _RawLines(iter(pending))
+    try:
+        values = next(csv.reader(own, delimiter=delimiter))
+    except csv.Error as exc:
+        del pending[: max(1, len(own.taken))]
+        return [], exc
+    del pending[: len(own.taken)]
+    return values, None
 
 
 def _iter_jsonl(path: Path, columns: Columns) -> Iterator[PostingRow | BadRow]:
