@@ -308,7 +308,7 @@ def test_closeness_in_meaning_outweighs_a_few_casual_words() -> None:
     assert result["abstained"] is True and "close enough" in result["reason"]
 
 
-@pytest.mark.parametrize("name", ["ask_tune.jsonl", "ask_eval.jsonl"])
+@pytest.mark.parametrize("name", ["ask_tune.jsonl", "ask_eval.jsonl", "ask_check.jsonl"])
 def test_every_passage_the_question_sets_point_at_exists(name: str) -> None:
     # Passage ids are positions in the knowledge files: ids an edit removed fail here instead of quietly lowering
     # the retrieval figures (an edit that only shifts them still needs the question sets re-checked).
