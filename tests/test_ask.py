@@ -10,7 +10,15 @@ import pytest
 from typer.testing import CliRunner
 
 from rolefit.ask.answer import answer_question, numbers_supported
-from rolefit.ask.retrieval import build_index, expanded_tokens, mentioned_roles, move_endpoints, tokens
+from rolefit.ask.retrieval import (
+    build_index,
+    expanded_tokens,
+    mentioned_roles,
+    move_endpoints,
+    passage_kinds,
+    question_kinds,
+    tokens,
+)
 from rolefit.cli import app
 from rolefit.models.embedders import HashingEmbedder
 
@@ -306,6 +314,17 @@ def test_closeness_in_meaning_outweighs_a_few_casual_words() -> None:
     far = build_index(embedder=Far(), cache=False)
     result = answer_question(far, "what does an mlops engineer do all day", mode="hybrid")
     assert result["abstained"] is True and "close enough" in result["reason"]
+
+
+def test_questions_and_passages_share_kinds_of_content() -> None:
+    assert question_kinds("which monitoring tools does an MLOps engineer use") == {"tools"}
+    assert question_kinds("how do you know if a data scientist is doing a good job") == {"success_metrics"}
+    assert question_kinds("is data science dead?") == set()  # no word names a kind: nothing is preferred
+    from rolefit.ask.passages import knowledge_passages
+
+    passages = {p.id: p for p in knowledge_passages()}
+    assert passage_kinds(passages["ml-engineer.aspect:key-skills.85"]) == {"skills"}  # an aspect is its field
+    assert passage_kinds(passages["question.31"]) == {"tools"}  # a FAQ entry is what its question asks
 
 
 @pytest.mark.parametrize("name", ["ask_tune.jsonl", "ask_eval.jsonl", "ask_check.jsonl"])
