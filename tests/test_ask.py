@@ -316,6 +316,12 @@ def test_closeness_in_meaning_outweighs_a_few_casual_words() -> None:
     assert result["abstained"] is True and "close enough" in result["reason"]
 
 
+def test_a_faq_entry_answers_with_its_answer_not_its_question(index) -> None:  # noqa: ANN001
+    result = answer_question(index, "Is data science a dying career?", mode="bm25")
+    assert result["citations"][0]["id"] == "question.4"
+    assert "Q:" not in result["answer"] and "changing" in result["answer"]
+
+
 def test_questions_and_passages_share_kinds_of_content() -> None:
     assert question_kinds("which monitoring tools does an MLOps engineer use") == {"tools"}
     assert question_kinds("how do you know if a data scientist is doing a good job") == {"success_metrics"}

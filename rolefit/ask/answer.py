@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rolefit.ask.passages import money
+from rolefit.ask.passages import Passage, money
 from rolefit.ask.retrieval import (
     KIND_WORDS,
     Hit,
@@ -92,6 +92,17 @@ def numbers_supported(answer: str, citations: list[dict[str, Any]]) -> bool:
 
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9$])", text) if s.strip()]
+
+
+def _best_sentences(passage: Passage, wanted: set[str], count: int = 2) -> list[str]:
+    """The passage's sentences sharing most words with the question, in the passage's order. A FAQ entry answers
+    with its answer: its own question shares the most words with the user's and says nothing."""
+    text = passage.text
+    if passage.kind == "question" and " A: " in text:
+        text = text.partition(" A: ")[2]
+    sentences = _sentences(text)
+    ranked = sorted(range(len(sentences)), key=lambda i: -len(wanted & set(tokens(sentences[i]))))
+    return [sentences[i] for i in sorted(ranked[:count])]
 
 
 def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | None:
@@ -298,8 +309,7 @@ def answer_question(index: Index, question: str, k: int = 5, mode: str = "hybrid
         used = hits[:2] if len(mentioned_roles(question)) > 1 else hits[:1]
         chosen = []
         for number, hit in enumerate(used, 1):
-            ranked = sorted(_sentences(hit.passage.text), key=lambda s: -len(wanted & set(tokens(s))))
-            chosen.append(" ".join(ranked[:2]) + f" [{number}]")
+            chosen.append(" ".join(_best_sentences(hit.passage, wanted)) + f" [{number}]")
         answer = " ".join(chosen)
     best_bm25 = max((h.bm25 for h in hits), default=0.0)
     # Names and professions must be in the passages found for the question. Pay figures are given by role,
