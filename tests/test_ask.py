@@ -230,6 +230,8 @@ def test_inflections_share_a_stem() -> None:
     assert tokens("judged") == tokens("judge")
     assert tokens("modelling") == tokens("modeling") == tokens("models")  # Snowball (PyStemmer)
     assert tokens("LLMs") == tokens("LLM") and tokens("MLEs") == tokens("MLE")  # acronym plurals
+    assert tokens("GPUs") == tokens("GPU") and tokens("KPIs") == tokens("kpi")  # "-us" and "-is" ones too
+    assert tokens("status bonus") == ["status", "bonus"]  # a word ending in "-us" keeps its "s"
 
 
 @pytest.mark.parametrize(

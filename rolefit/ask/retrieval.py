@@ -272,8 +272,13 @@ def _stem(word: str) -> str:
     return stem
 
 
+# An acronym's plural ("GPUs", "KPIs", "CPUs"): Snowball keeps "gpus" and "kpis" whole, and the stemmer's plural
+# fallback must spare "-us" and "-is" words ("status", "analysis"), so the letter case is what tells them apart.
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]+)s\b")
+
+
 def tokens(text: str) -> list[str]:
-    words = re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower())
+    words = re.findall(r"[a-z0-9][a-z0-9+#]*", _ACRONYM_PLURAL.sub(r"\1", text).lower())
     out = []
     for word in words:
         if word in _STOP:
