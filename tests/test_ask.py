@@ -324,6 +324,13 @@ def test_a_faq_entry_answers_with_its_answer_not_its_question(index) -> None:  #
     assert "Q:" not in result["answer"] and "changing" in result["answer"]
 
 
+def test_an_answer_about_one_role_gathers_that_field_from_each_source(index) -> None:  # noqa: ANN001
+    # The knowledge base keeps each source's tools apart; the answer takes the top passages of that field together
+    # and says their heading once.
+    answer = answer_question(index, "which monitoring tools does an MLOps engineer use", mode="bm25")["answer"]
+    assert "[2]" in answer and answer.count("MLOps Engineer tools and technologies:") == 1
+
+
 def test_questions_and_passages_share_kinds_of_content() -> None:
     assert question_kinds("which monitoring tools does an MLOps engineer use") == {"tools"}
     assert question_kinds("how do you know if a data scientist is doing a good job") == {"success_metrics"}
