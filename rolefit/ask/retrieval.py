@@ -471,7 +471,7 @@ def question_kinds(text: str) -> frozenset[str]:
         for word in words:
             spread[word] = spread.get(word, 0) + 1
     evidence: dict[str, float] = {}
-    for token in tokens(text):
+    for token in set(tokens(text)):  # "day to day" is one word about the day, not two
         for kind, words in vocabulary.items():
             if token in words:
                 evidence[kind] = evidence.get(kind, 0.0) + 1 / spread[token]
