@@ -2,10 +2,12 @@
 answer accuracy (the expected fact is in the answer), faithfulness (every number in an answer is in a cited
 passage), abstention precision/recall, and latency after the index loads.
 
-Two question files share one schema: bench/data/ask_tune.jsonl is where parameters and rules are chosen,
-bench/data/ask_eval.jsonl is held out and is the figure to report. By default both are run and printed.
+Three question files share one schema: bench/data/ask_tune.jsonl is where parameters and rules are chosen,
+bench/data/ask_check.jsonl (written apart from the other two, in users' own words) is where a rule chosen on tune
+must also hold before it is kept, and bench/data/ask_eval.jsonl is held out and is the figure to report. By
+default all three are run and printed.
 
-    python bench/ask_eval.py                                   # both files, all modes available
+    python bench/ask_eval.py                                   # all three files, all modes available
     python bench/ask_eval.py --questions bench/data/ask_tune.jsonl --modes hybrid
     python bench/ask_eval.py --misses                          # list the questions each mode gets wrong
 """
@@ -28,6 +30,7 @@ from rolefit.models.embedders import available_embedder  # noqa: E402
 
 EVAL = REPO / "bench" / "data" / "ask_eval.jsonl"
 TUNE = REPO / "bench" / "data" / "ask_tune.jsonl"
+CHECK = REPO / "bench" / "data" / "ask_check.jsonl"
 
 
 def evaluate(index: Index, rows: list[dict[str, Any]], mode: str, misses: list[str] | None = None) -> dict[str, float]:
@@ -100,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--misses", action="store_true", help="print every question a mode gets wrong")
     parser.add_argument("--no-write", action="store_true", help="do not write bench/results/ask.json")
     args = parser.parse_args(argv)
-    files = args.questions or [TUNE, EVAL]
+    files = args.questions or [TUNE, CHECK, EVAL]
     embedder = available_embedder()
     started = time.perf_counter()
     index = build_index(embedder=embedder)

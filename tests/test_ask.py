@@ -10,7 +10,15 @@ import pytest
 from typer.testing import CliRunner
 
 from rolefit.ask.answer import answer_question, numbers_supported
-from rolefit.ask.retrieval import build_index, expanded_tokens, mentioned_roles, move_endpoints, tokens
+from rolefit.ask.retrieval import (
+    build_index,
+    expanded_tokens,
+    mentioned_roles,
+    move_endpoints,
+    passage_kinds,
+    question_kinds,
+    tokens,
+)
 from rolefit.cli import app
 from rolefit.models.embedders import HashingEmbedder
 
@@ -222,6 +230,8 @@ def test_inflections_share_a_stem() -> None:
     assert tokens("judged") == tokens("judge")
     assert tokens("modelling") == tokens("modeling") == tokens("models")  # Snowball (PyStemmer)
     assert tokens("LLMs") == tokens("LLM") and tokens("MLEs") == tokens("MLE")  # acronym plurals
+    assert tokens("GPUs") == tokens("GPU") and tokens("KPIs") == tokens("kpi")  # "-us" and "-is" ones too
+    assert tokens("status bonus") == ["status", "bonus"]  # a word ending in "-us" keeps its "s"
 
 
 @pytest.mark.parametrize(
@@ -308,7 +318,31 @@ def test_closeness_in_meaning_outweighs_a_few_casual_words() -> None:
     assert result["abstained"] is True and "close enough" in result["reason"]
 
 
-@pytest.mark.parametrize("name", ["ask_tune.jsonl", "ask_eval.jsonl"])
+def test_a_faq_entry_answers_with_its_answer_not_its_question(index) -> None:  # noqa: ANN001
+    result = answer_question(index, "Is data science a dying career?", mode="bm25")
+    assert result["citations"][0]["id"] == "question.4"
+    assert "Q:" not in result["answer"] and "changing" in result["answer"]
+
+
+def test_an_answer_about_one_role_gathers_that_field_from_each_source(index) -> None:  # noqa: ANN001
+    # The knowledge base keeps each source's tools apart; the answer takes the top passages of that field together
+    # and says their heading once.
+    answer = answer_question(index, "which monitoring tools does an MLOps engineer use", mode="bm25")["answer"]
+    assert "[2]" in answer and answer.count("MLOps Engineer tools and technologies:") == 1
+
+
+def test_questions_and_passages_share_kinds_of_content() -> None:
+    assert question_kinds("which monitoring tools does an MLOps engineer use") == {"tools"}
+    assert question_kinds("how do you know if a data scientist is doing a good job") == {"success_metrics"}
+    assert question_kinds("is data science dead?") == set()  # no word names a kind: nothing is preferred
+    from rolefit.ask.passages import knowledge_passages
+
+    passages = {p.id: p for p in knowledge_passages()}
+    assert passage_kinds(passages["ml-engineer.aspect:key-skills.85"]) == {"skills"}  # an aspect is its field
+    assert passage_kinds(passages["question.31"]) == {"tools"}  # a FAQ entry is what its question asks
+
+
+@pytest.mark.parametrize("name", ["ask_tune.jsonl", "ask_eval.jsonl", "ask_check.jsonl"])
 def test_every_passage_the_question_sets_point_at_exists(name: str) -> None:
     # Passage ids are positions in the knowledge files: ids an edit removed fail here instead of quietly lowering
     # the retrieval figures (an edit that only shifts them still needs the question sets re-checked).

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rolefit.ask.passages import money
+from rolefit.ask.passages import Passage, money
 from rolefit.ask.retrieval import (
     KIND_WORDS,
     Hit,
@@ -92,6 +92,33 @@ def numbers_supported(answer: str, citations: list[dict[str, Any]]) -> bool:
 
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9$])", text) if s.strip()]
+
+
+SAME_FIELD_PASSAGES = 3  # at most this many passages of one field make up an answer about one role
+
+
+def _same_field(hits: list[Hit]) -> list[Hit]:
+    """The best passage and the other top passages of the same kind about the same roles: the knowledge base keeps
+    each source's facts apart ("MLOps Engineer tools: Docker, Kubernetes." and "...: Prometheus, Grafana."), so an
+    answer from the first alone often holds a fraction of what the sources say."""
+    if not hits:
+        return []
+    first = hits[0].passage
+    if first.kind in ("question", "transition", "summary"):
+        return hits[:1]
+    same = [h for h in hits[1:CHECKED_PASSAGES] if h.passage.kind == first.kind and h.passage.roles == first.roles]
+    return [hits[0], *same][:SAME_FIELD_PASSAGES]
+
+
+def _best_sentences(passage: Passage, wanted: set[str], count: int = 2) -> list[str]:
+    """The passage's sentences sharing most words with the question, in the passage's order. A FAQ entry answers
+    with its answer: its own question shares the most words with the user's and says nothing."""
+    text = passage.text
+    if passage.kind == "question" and " A: " in text:
+        text = text.partition(" A: ")[2]
+    sentences = _sentences(text)
+    ranked = sorted(range(len(sentences)), key=lambda i: -len(wanted & set(tokens(sentences[i]))))
+    return [sentences[i] for i in sorted(ranked[:count])]
 
 
 def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | None:
@@ -295,11 +322,14 @@ def answer_question(index: Index, question: str, k: int = 5, mode: str = "hybrid
         answer, used = structured
     else:
         wanted = set(query)
-        used = hits[:2] if len(mentioned_roles(question)) > 1 else hits[:1]
+        used = hits[:2] if len(mentioned_roles(question)) > 1 else _same_field(hits)
         chosen = []
+        heading = used[0].passage.text.partition(": ")[0] + ": " if used else ""
         for number, hit in enumerate(used, 1):
-            ranked = sorted(_sentences(hit.passage.text), key=lambda s: -len(wanted & set(tokens(s))))
-            chosen.append(" ".join(ranked[:2]) + f" [{number}]")
+            text = " ".join(_best_sentences(hit.passage, wanted))
+            if number > 1 and text.startswith(heading):  # "MLOps Engineer tools and technologies:" said once
+                text = text[len(heading) :]
+            chosen.append(f"{text} [{number}]")
         answer = " ".join(chosen)
     best_bm25 = max((h.bm25 for h in hits), default=0.0)
     # Names and professions must be in the passages found for the question. Pay figures are given by role,

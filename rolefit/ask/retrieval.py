@@ -31,6 +31,8 @@ __all__ = [
     "hub_places",
     "index_tokens",
     "mentioned_roles",
+    "passage_kinds",
+    "question_kinds",
     "skill_names",
     "tokens",
 ]
@@ -47,6 +49,14 @@ BM25_WEIGHT = 2.5
 BM25_K1 = 0.9
 ROLE_BOOST = 1.5  # per role the question names that the passage is about
 TRANSITION_BOOST = 2.0  # the move the question asks about, in its direction (tune MRR: 1.5 0.882, 2 0.889, 3 0.894)
+# Per passage of the kind the question asks about (pay, tools, day-to-day, ...), read from the same KIND_WORDS that
+# BM25 indexes; the dense ranking knows nothing of kinds, so hybrid needed it. Chosen on tune and checked on
+# bench/data/ask_check.jsonl (hybrid MRR tune / check): 1.0 0.879 / 0.819, 1.15 0.881 / 0.847, 1.2 0.877 / 0.849,
+# 1.3 0.870 / 0.857.
+KIND_BOOST = 1.15
+# A question's kind is the one its words point to most, each word counting 1 / (number of kinds that use it), so
+# "tools" (one kind) says more than "work" (three); below this there is no kind to prefer.
+MIN_KIND_EVIDENCE = 0.5
 _STOP = frozenset(
     [
         "a",
@@ -262,8 +272,13 @@ def _stem(word: str) -> str:
     return stem
 
 
+# An acronym's plural ("GPUs", "KPIs", "CPUs"): Snowball keeps "gpus" and "kpis" whole, and the stemmer's plural
+# fallback must spare "-us" and "-is" words ("status", "analysis"), so the letter case is what tells them apart.
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]+)s\b")
+
+
 def tokens(text: str) -> list[str]:
-    words = re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower())
+    words = re.findall(r"[a-z0-9][a-z0-9+#]*", _ACRONYM_PLURAL.sub(r"\1", text).lower())
     out = []
     for word in words:
         if word in _STOP:
@@ -441,6 +456,45 @@ CATEGORY_WORDS = {
 }
 
 
+@cache
+def _kind_vocabulary() -> dict[str, frozenset[str]]:
+    return {kind: frozenset(tokens(words)) for kind, words in KIND_WORDS.items()}
+
+
+@lru_cache(maxsize=4096)
+def question_kinds(text: str) -> frozenset[str]:
+    """The kinds of passage a question asks for, by the words people use for each kind ("which tools do MLOps
+    engineers use" -> tools; "how is a data scientist judged" -> success_metrics); empty when its words say none."""
+    vocabulary = _kind_vocabulary()
+    spread: dict[str, int] = {}
+    for words in vocabulary.values():
+        for word in words:
+            spread[word] = spread.get(word, 0) + 1
+    evidence: dict[str, float] = {}
+    for token in set(tokens(text)):  # "day to day" is one word about the day, not two
+        for kind, words in vocabulary.items():
+            if token in words:
+                evidence[kind] = evidence.get(kind, 0.0) + 1 / spread[token]
+    best = max(evidence.values(), default=0.0)
+    if best < MIN_KIND_EVIDENCE:
+        return frozenset()
+    return frozenset(kind for kind, value in evidence.items() if value >= best)
+
+
+def passage_kinds(passage: Passage) -> frozenset[str]:
+    """The kinds a passage answers: its own (a comparison aspect counts as the field it compares), a move's
+    ways in, and for a FAQ entry the kinds its question asks for."""
+    kind = passage.kind
+    if kind.startswith("aspect:"):
+        aspect = kind.split(":", 1)[1]
+        return frozenset([_ASPECT_KINDS.get(aspect, aspect)])
+    if kind == "question":
+        return question_kinds(passage.text.partition(" A: ")[0])
+    if kind == "transition":
+        return frozenset(["transition", "entry_points"])
+    return frozenset([kind])
+
+
 def _tool_categories(text: str) -> str:
     """The everyday words for the categories of the tools a tools passage lists."""
     from rolefit.text.skills import default_extractor
@@ -493,6 +547,7 @@ class Index:
         self.vocabulary = {t for p in passages for t in tokens(p.text)}
         indexed = [index_tokens(p) for p in passages]
         self.indexed_vocabulary = {t for words in indexed for t in words}  # with kind words and headings
+        self._kinds = [passage_kinds(p) for p in passages]
         self._bm25 = bm25s.BM25(k1=BM25_K1, b=0.75)
         self._bm25.index(indexed, show_progress=False)
         self._last: tuple[str | None, np.ndarray | None] = (None, None)
@@ -530,6 +585,10 @@ class Index:
         fused = np.zeros(len(self.passages))
         for weight, ranking in rankings:
             fused[ranking] += weight / (RRF_K + np.arange(1, len(ranking) + 1))
+        if dense:  # passages of the kind asked for ("what tools...") rise; BM25 already indexes the kind words
+            wanted = question_kinds(question)
+            if wanted:
+                fused *= np.array([KIND_BOOST if kinds & wanted else 1.0 for kinds in self._kinds])
         roles = set(mentioned_roles(question))
         if roles:  # a passage about every role the question names is the one that compares them
             fused *= np.array([ROLE_BOOST ** len(roles & set(p.roles)) for p in self.passages])
