@@ -36,6 +36,9 @@ def test_a_salary_question_answers_with_the_bands_and_their_sources(index) -> No
     assert "$95,000" in result["answer"] and "remote" in result["answer"]
     assert numbers_supported(result["answer"], result["citations"])
     assert all(c["source"].startswith("002_") for c in result["citations"][:1])
+    # "how much ... get" asks about pay without a pay word
+    got = answer_question(index, "how much do senior AI engineers get working remotely?", mode="bm25")
+    assert got["answer"].startswith("AI Engineer: senior remote $180,000 to $240,000")
 
 
 def test_every_number_in_an_answer_is_in_a_cited_passage(index) -> None:  # noqa: ANN001

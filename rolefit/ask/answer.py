@@ -52,7 +52,13 @@ _SALARY_WORDS = {
     "wage",
     "money",
     "income",
+    "earning",
+    "earnings",
+    "paying",
+    "wages",
 }
+# "How much do senior AI engineers get?": a verb that is only about pay after "how much"
+_HOW_MUCH_VERBS = {"get", "gets", "getting", "make", "makes", "making", "take", "takes", "bring", "brings"}
 _LEVEL_WORDS = {
     "entry": "entry",
     "junior": "entry",
@@ -124,7 +130,7 @@ def _best_sentences(passage: Passage, wanted: set[str], count: int = 2) -> list[
 def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | None:
     ordered = re.findall(r"[a-z]+", question.lower())  # in question order, so the first level named wins
     words = set(ordered)
-    if not words & _SALARY_WORDS:
+    if not words & _SALARY_WORDS and not ("how much" in question.lower() and words & _HOW_MUCH_VERBS):
         return None
     roles = mentioned_roles(question)
     level = next((_LEVEL_WORDS[w] for w in ordered if w in _LEVEL_WORDS), None)
