@@ -17,8 +17,9 @@ _TITLE_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("senior", re.compile(r"\b(senior|sr\.?|lead|iii|iv)\b", re.I)),
     ("mid", re.compile(r"\b(mid[- ]?level|intermediate|ii)\b", re.I)),
 )
+# \d\d? rather than \d{1,2} first: re then skips ahead to the next digit instead of trying every position.
 _YEARS = re.compile(
-    r"(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(\d{1,2})\s*\+?\s*)?(?:years?|yrs?)\b(?:\W+\w+){0,6}?\W+(?:experience|exp\b)",
+    r"(\d\d?)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(\d{1,2})\s*\+?\s*)?(?:years?|yrs?)\b(?:\W+\w+){0,6}?\W+(?:experience|exp\b)",
 )
 _MINIMUM = re.compile(r"(?:at least|minimum(?: of)?|min\.?)\s+(\d{1,2})\s*(?:\+\s*)?(?:years?|yrs?)")
 
