@@ -15,7 +15,7 @@ from rolefit.errors import InputError
 from rolefit.knowledge.models import Skill
 from rolefit.text.clean import MAX_CHARS, blank_markup, fold_case
 from rolefit.text.salary import StatedSalary, find_salary
-from rolefit.text.scan import alternation_spans
+from rolefit.text.scan import Phrases, alternation_spans
 from rolefit.text.sections import BULLET, JOB_KINDS, PARAGRAPH, Section, split_sections
 from rolefit.text.seniority import seniority_from
 from rolefit.text.skills import SkillExtractor, Tokens, default_extractor, lowercase_words, tokenize
@@ -100,7 +100,7 @@ _EMPLOYER_BEFORE_PHRASE = re.compile(
     rf"\b{_NAME} (?i:is|are) (?i:an? |the )?(?i:proud )?(?i:equal)[ -](?i:opportunity)|"
     rf"\b{_NAME} (?i:does not discriminate|is committed to)"
 )
-_EMPLOYER_PHRASES = tuple(map(re.compile, (r"equal[ -]opportunity", r"does not discriminate", r"is committed to")))
+_EMPLOYER_PHRASES = Phrases((r"equal[ -]opportunity", r"does not discriminate", r"is committed to"))
 _NAME_LOOKBACK = 100  # characters before the phrase where the name and verb must start
 # "Why Fireworks AI?" or "About Penske" on a line of its own: what follows in the section sells the employer.
 _EMPLOYER_HEADING = re.compile(r"(?i:why|about) [A-Z][^\n]{0,40}")

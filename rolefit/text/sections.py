@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rolefit.text.clean import blank_markup, fold_case
-from rolefit.text.scan import alternation_spans
+from rolefit.text.scan import Phrases, alternation_spans
 
 __all__ = ["BULLET", "JOB_KINDS", "PARAGRAPH", "Section", "SectionKind", "split_sections"]
 
@@ -81,9 +81,8 @@ _HEADING_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
 _ANY_HEADING_WORD = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _HEADING_WORDS))
 
 # Equal-opportunity phrases, found by `alternation_spans` (as one regex they would cost ~100 µs a posting).
-_EEO_PHRASES = tuple(
-    re.compile(phrase)
-    for phrase in (
+_EEO_PHRASES = Phrases(
+    (
         r"equal (employment )?opportunity",
         r"without regard to (race|age|sex)",
         r"regardless of (race|age|gender)",
