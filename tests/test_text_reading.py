@@ -94,6 +94,9 @@ def test_case_sensitive_aliases_do_not_fire_on_common_words() -> None:
         ("Data Scientist", "5+ yrs in analytics; mentor junior analysts", "senior"),
         ("Data Scientist", "5+ years as a data scientist. 3+ years of experience with large-scale data", "senior"),
         ("AI Engineer", "This is an entry-level role for new grads", "entry"),
+        # a range counts from its start, with or without a plus sign after it
+        ("ML Engineer", "Solid engineering experience (2–5+ years) with Python", "mid"),
+        ("Software Engineer", "0-2 years of professional software development experience", "entry"),
     ],
 )
 def test_seniority_from_title_then_years(title: str, text: str, level: str | None) -> None:

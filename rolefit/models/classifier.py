@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 __all__ = ["LinearRoleModel", "RoleClassifier", "feature_document", "reading_document", "tfidf_matrix"]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# scikit-learn's default token pattern and a faster one finding the same tokens: findall tries `\w\w+` first at a run's
+# first word character and takes the whole run, so every match starts and ends at a word boundary anyway and the
+# \b checks never reject one (~25% less time in the classifier's tokenising).
+_SAME_TOKENS = {r"(?u)\b\w\w+\b": r"\w\w+"}
 
 
 def feature_document(job_text: str, required: Sequence[str], optional: Sequence[str] = ()) -> str:
@@ -207,7 +211,7 @@ class LinearRoleModel:
         self.vocabulary = {term: column for column, term in enumerate(terms)}
         self.idf = np.asarray(idf, dtype=np.float32)
         self.token_pattern = token_pattern
-        self.token = re.compile(token_pattern)
+        self.token = re.compile(_SAME_TOKENS.get(token_pattern, token_pattern))
         self.sublinear_tf = sublinear_tf
         self.coef = np.asarray(coef, dtype=np.float32)
         self.intercept = np.asarray(intercept, dtype=float)

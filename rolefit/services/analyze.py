@@ -14,6 +14,7 @@ __all__ = ["analyze_posting", "analyze_readings", "BLEND_MIN_SHARE"]
 
 BLEND_MIN_SHARE = 0.15  # a role counts as blended in when it holds at least this share
 MISMATCH_MAX_TITLE_SCORE = 0.2  # the title's role must be this unlikely for a mismatch
+_SHORT_WORDS = 40  # a job text of fewer words is very short
 
 
 def _classify(readings: Sequence[PostingReading]) -> list[dict[str, float]]:
@@ -81,7 +82,7 @@ def _result(reading: PostingReading, scores: dict[str, float], with_sections: bo
         warnings.append(f"title says {said} but the duties are mostly {role} ({scores[role]:.0%})")
     if len(blend) > 1:
         warnings.append("blends roles: " + ", ".join(f"{b['role']} {b['share']:.0%}" for b in blend))
-    if len(reading.job_text.split()) < 40:
+    if len(reading.job_text.split(maxsplit=_SHORT_WORDS)) < _SHORT_WORDS:  # counts no further than it needs
         warnings.append("very short posting: the verdict rests on little text")
     skills = [
         {

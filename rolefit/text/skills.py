@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, compress
-from operator import or_
 from typing import NamedTuple
 
 from rolefit.knowledge.models import Skill
@@ -82,6 +81,9 @@ class SkillExtractor:
     exact_pairs: set[tuple[str, str]] = field(default_factory=set)
     # Aliases written with commas ("extract, transform, load"): their words may be separated by one.
     listed: set[tuple[str, ...]] = field(default_factory=set)
+    # The lowercase first token of every alias, case-sensitive ones too ("Go" as "go"): one lookup per token of the
+    # lowercase words finds every token that may start a match (and a few more, such as "go", that the loop drops).
+    lowered_starts: set[str] = field(default_factory=set)
 
     @classmethod
     def from_skills(cls, skills: Iterable[Skill]) -> SkillExtractor:
@@ -118,6 +120,7 @@ class SkillExtractor:
             table, starts, singles, pairs = self.folded, self.folded_starts, self.folded_singles, self.folded_pairs
         table.setdefault(tokens, skill_id)
         first = tokens[0]
+        self.lowered_starts.add(first.lower())
         if len(tokens) == 1:
             singles.add(first)
         else:
@@ -134,10 +137,7 @@ class SkillExtractor:
         folded, exact = self.folded, self.exact
         folded_starts, exact_starts = self.folded_starts, self.exact_starts
         # Only tokens that start some alias are worth a look (a C-speed filter over the whole posting).
-        if exact_starts:
-            starts_alias = map(or_, map(folded_starts.__contains__, lowered), map(exact_starts.__contains__, words))
-        else:
-            starts_alias = map(folded_starts.__contains__, lowered)
+        starts_alias = map(self.lowered_starts.__contains__, lowered)
         folded_singles, folded_pairs = self.folded_singles, self.folded_pairs
         exact_singles, exact_pairs = self.exact_singles, self.exact_pairs
         next_free = 0
@@ -163,7 +163,7 @@ class SkillExtractor:
                     continue
                 key = tuple(lowered[index : index + width])
                 found = folded.get(key)
-                if found is None and exact:
+                if found is None and exact_widths and width in exact_widths:  # only a case-sensitive alias's width
                     found = exact.get(tuple(words[index : index + width]))
                 if (
                     found is not None
