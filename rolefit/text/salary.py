@@ -68,7 +68,7 @@ _CUR_AFTER = rf"(?:\s?(€|£|₹|{_CODES}|dollars|euros)(?![a-zA-Z]))?"
 # A currency before or after each amount ("$120K - $150K", "176,000 - 281,000 USD", "INR 16 Lakh to 24 Lakh").
 _RANGE = re.compile(
     rf"{_CUR}?\s?{_AMOUNT}{_CUR_AFTER}"
-    rf"(?:\s*/?\s*(?:-|–|—|to|and)\s*{_CUR}?\s?{_AMOUNT}{_CUR_AFTER})?"
+    rf"(?:\s*/?\s*(?:-|–|—|to|and|up to|et|bis)\s*{_CUR}?\s?{_AMOUNT}{_CUR_AFTER})?"
 )
 # Any money at all: most postings name none, and the full scan tries every digit.
 _ANY_MONEY = re.compile(rf"[$€£₹¥]|{_CODES}|dollars|euros")
