@@ -126,6 +126,9 @@ def test_years_required_skips_lines_that_only_prefer_them() -> None:
         ("Base Salary: $185,000 USD - $265,000 USD per year", 185_000, 265_000, "year", "USD"),
         ("between 40,000 and 55,000 euros gross", 40_000, 55_000, "year", "EUR"),
         ("From 7000 up to 22.000 PLN/month", 7_000, 22_000, "month", "PLN"),
+        # a code before a bare dollar sign says which dollar, on either end of the range
+        ("Salary: CAD ~$90,000 - $110,000 / year", 90_000, 110_000, "year", "CAD"),
+        ("Zone A: USD $163,600 - USD $245,400", 163_600, 245_400, "year", "USD"),
         ("Votre rémunération se situe entre 45 K€ et 56 K€", 45_000, 56_000, "year", "EUR"),
         # a year before the figure is not a figure, and does not hide the one after it
         ("Starting in 2026 $130k-$150k", 130_000, 150_000, "year", "USD"),

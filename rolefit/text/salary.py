@@ -68,8 +68,10 @@ _CUR_AFTER = rf"(?:\s?(€|£|₹|{_CODES}|dollars|euros)(?![a-zA-Z]))?"
 # A currency before or after each amount ("$120K - $150K", "176,000 - 281,000 USD", "INR 16 Lakh to 24 Lakh").
 _RANGE = re.compile(
     rf"{_CUR}?\s?{_AMOUNT}{_CUR_AFTER}"
-    rf"(?:\s*/?\s*(?:-|–|—|to|and|up to|et|bis)\s*{_CUR}?\s?{_AMOUNT}{_CUR_AFTER})?"
+    rf"(?:\s*/?\s*(?:-|–|—|to|and|up to|et|bis)\s*(?:(?:{_CODES})\s?(?=\$))?{_CUR}?\s?{_AMOUNT}{_CUR_AFTER})?"
 )
+# "CAD ~$90,000", "AUD $120k": a code just before a bare dollar sign says which dollar.
+_CODE_BEFORE_DOLLAR = re.compile(rf"\b({_CODES})[ \t]*~?[ \t]*$")
 # Any money at all: most postings name none, and the full scan tries every digit.
 _ANY_MONEY = re.compile(rf"[$€£₹¥]|{_CODES}|dollars|euros")
 _HOURLY = re.compile(r"\b(per hour|an hour|/\s?h(ou)?r\b|hourly|/hr)", re.I)
@@ -148,6 +150,9 @@ def find_salary(text: str) -> StatedSalary | None:
         if sign is None:
             continue  # "5-7 years", "401k": no money named
         currency = _CURRENCY_SIGNS[sign.upper()]
+        if sign == "$" and cur_a == "$":
+            code = _CODE_BEFORE_DOLLAR.search(text, max(0, match.start() - 8), match.start())
+            currency = code.group(1) if code else currency
         low = _number(amount_a, unit_a)
         high = _number(amount_b, unit_b) if amount_b else low
         if amount_b and unit_b and not unit_a and low < 1_000:
