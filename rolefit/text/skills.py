@@ -324,7 +324,9 @@ def _soft_wrap(text: str, at: int, gap: str) -> bool:
     before, _, after = gap.partition("\n")
     if "\n" in after or before.strip(" -") or after.strip(" "):  # not a new bullet ("\n- ") or paragraph
         return False
-    return at - (text.rfind("\n", 0, at) + 1) >= _WRAPPED_LINE
+    # no line break in the _WRAPPED_LINE characters before: looking further back would scan a posting that lost its
+    # line breaks end to end for every wrapped phrase
+    return at >= _WRAPPED_LINE and text.rfind("\n", at - _WRAPPED_LINE, at) < 0
 
 
 _WRAPPED_LINE = 40
