@@ -41,11 +41,12 @@ def _value(number: str) -> int:
 
 
 def years_required(text: str) -> int | None:
-    """The years of experience the text asks for (1-30), if any: its first requirement, skipping lines that only
-    prefer them. A number before "years" counts when "experience" follows within six words, "at least"/"minimum"
-    precedes it or a plus sign follows it ("5+ yrs in analytics"). The overall requirement comes first ("5+ years as
-    a data scientist; 3+ with large-scale data"); on the 3,690 hand-labelled training postings the first agrees with
-    the labellers more often than the least or the most (seniority accuracy 0.861 against 0.831 and 0.854)."""
+    """The years of experience the text asks for (1-30; 0 only as a range's start, "0-2 years"), if any: its first
+    requirement, skipping lines that only prefer them. A number before "years" counts when "experience" follows
+    within six words, "at least"/"minimum" precedes it or a plus sign follows it ("5+ yrs in analytics"). The overall
+    requirement comes first ("5+ years as a data scientist; 3+ with large-scale data"); on the 3,690 hand-labelled
+    training postings the first agrees with the labellers more often than the least or the most (seniority accuracy
+    0.861 against 0.831 and 0.854 when chosen)."""
     text = text.lower()  # lowercase patterns on lowered text: ~9x faster than re.I
     found: dict[int, int] = {}
     for year in _YEAR_WORD.finditer(text):
