@@ -61,7 +61,7 @@ _AMOUNT = (
     r"(\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[,.\s]\d{3})+(?!\d)|\d+(?:\.\d+)?)"
     r"\s*([kK](?![a-z])|[mM](?![a-z])|(?i:lakhs?|lacs?|lpa)\b)?"
 )
-_CODES = r"USD|EUR|GBP|CAD|AUD|INR|SGD|CHF|PLN|SEK|NOK|DKK|NZD|JPY|BRL"
+_CODES = "|".join(_USD_PER_UNIT)  # every currency's three-letter code: one list to extend
 _CUR = rf"(US\$|C\$|CA\$|A\$|S\$|R\$|\$|€|£|₹|¥|{_CODES})"
 # After an amount, no dollar sign: in "in 2026 $120k" the "$" belongs to the next amount.
 _CUR_AFTER = rf"(?:\s?(€|£|₹|{_CODES}|dollars|euros)(?![a-zA-Z]))?"
@@ -76,8 +76,9 @@ _CODE_BEFORE_DOLLAR = re.compile(rf"\b({_CODES})[ \t]*~?[ \t]*$")
 _ANY_MONEY = re.compile(rf"[$€£₹¥]|{_CODES}|dollars|euros")
 _HOURLY = re.compile(r"\b(per hour|an hour|/\s?h(ou)?r\b|hourly|/hr)", re.I)
 _MONTHLY = re.compile(r"(per[ /]month|a month|/\s?month|\bmonthly|/\s?mo\b|\bp\.m\.)", re.I)
-_YEARLY = re.compile(r"\b(per year|a year|annual|annually|/\s?y(ea)?r\b|per annum|p\.a\.|yearly|salary)", re.I)
-_YEARLY_AFTER = re.compile(r"\b(per year|a year|annual|annually|/\s?y(ea)?r\b|per annum|p\.a\.|yearly)", re.I)
+_YEAR_WORDS = r"per year|a year|annual|annually|/\s?y(ea)?r\b|per annum|p\.a\.|yearly"
+_YEARLY = re.compile(rf"\b({_YEAR_WORDS}|salary)", re.I)
+_YEARLY_AFTER = re.compile(rf"\b({_YEAR_WORDS})", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,7 @@ def find_salary(text: str) -> StatedSalary | None:
         if sign is None:
             continue  # "5-7 years", "401k": no money named
         currency = _CURRENCY_SIGNS[sign.upper()]
-        if sign == "$" and cur_a == "$":
+        if cur_a == "$":
             code = _CODE_BEFORE_DOLLAR.search(text, max(0, match.start() - 8), match.start())
             currency = code.group(1) if code else currency
         low = _number(amount_a, unit_a)
