@@ -457,19 +457,21 @@ CATEGORY_WORDS = {
 
 
 @cache
-def _kind_vocabulary() -> dict[str, frozenset[str]]:
-    return {kind: frozenset(tokens(words)) for kind, words in KIND_WORDS.items()}
+def _kind_vocabulary() -> tuple[dict[str, frozenset[str]], dict[str, int]]:
+    """Each kind's words, and for each word how many kinds use it (built once, not per question)."""
+    vocabulary = {kind: frozenset(tokens(words)) for kind, words in KIND_WORDS.items()}
+    spread: dict[str, int] = {}
+    for words in vocabulary.values():
+        for word in words:
+            spread[word] = spread.get(word, 0) + 1
+    return vocabulary, spread
 
 
 @lru_cache(maxsize=4096)
 def question_kinds(text: str) -> frozenset[str]:
     """The kinds of passage a question asks for, by the words people use for each kind ("which tools do MLOps
     engineers use" -> tools; "how is a data scientist judged" -> success_metrics); empty when its words say none."""
-    vocabulary = _kind_vocabulary()
-    spread: dict[str, int] = {}
-    for words in vocabulary.values():
-        for word in words:
-            spread[word] = spread.get(word, 0) + 1
+    vocabulary, spread = _kind_vocabulary()
     evidence: dict[str, float] = {}
     for token in set(tokens(text)):  # "day to day" is one word about the day, not two
         for kind, words in vocabulary.items():
