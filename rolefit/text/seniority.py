@@ -31,7 +31,8 @@ _BEFORE_YEARS = re.compile(
 )
 _EXPERIENCE_AFTER = re.compile(r"(?:\W+\w+){0,6}?\W+(?:experience|exp\b)")
 _REACH_BEFORE = 40
-_NICE_LINE = re.compile(r"prefer|a plus|nice to have|ideally|bonus|desired")
+# A line that only prefers the years ("7+ years preferred"); posting.py reads nice-to-have skills its own way.
+_PREFERRED_LINE = re.compile(r"prefer|a plus|nice to have|ideally|bonus|desired")
 # Nothing in the title and no years, but the text says so ("entry-level", "new grads welcome").
 _ENTRY_TEXT = re.compile(r"entry[- ]level|new grad|early[- ]career|recent graduate|graduate program|internship")
 
@@ -65,7 +66,7 @@ def years_required(text: str) -> int | None:
     if not found:
         return None
     required = [
-        at for at in sorted(found) if not _NICE_LINE.search(text, text.rfind("\n", 0, at) + 1, _line_end(text, at))
+        at for at in sorted(found) if not _PREFERRED_LINE.search(text, text.rfind("\n", 0, at) + 1, _line_end(text, at))
     ]
     return found[required[0] if required else min(found)]
 
