@@ -134,6 +134,12 @@ def test_years_required_skips_lines_that_only_prefer_them() -> None:
         ("Starting in 2026 $130k-$150k", 130_000, 150_000, "year", "USD"),
         # a perk first, then the wage
         ("$750 Home office stipend. Salary: $120,000 - $140,000", 120_000, 140_000, "year", "USD"),
+        # a code after a bare dollar sign says which dollar or peso
+        ("Salary: $145k AUD + super", 145_000, 145_000, "year", "AUD"),
+        ("AR $2.2M ARS/mo. - Anywhere $47K USD/yr.", 2_200_000, 2_200_000, "month", "ARS"),
+        ("Compensation: MXN 836,400 - MXN 1,100,000 per year", 836_400, 1_100_000, "year", "MXN"),
+        # a currency outside the table is skipped, not read as US dollars
+        ("UY $112K URU/mo. - Anywhere $31K USD/yr.", 31_000, 31_000, "year", "USD"),
     ],
 )
 def test_stated_pay_is_parsed(text: str, low: float, high: float, period: str, currency: str) -> None:
@@ -148,6 +154,7 @@ def test_money_that_is_not_pay_is_ignored() -> None:
     assert find_salary("5-7 years of experience, 401k match") is None
     assert find_salary("A personal budget of $1,000 USD per month to spend on learning") is None
     assert find_salary("You will receive a cash gift of 34,000 INR for your new addition") is None
+    assert find_salary("We grew to $120K ARR in a year") is None
 
 
 def test_empty_and_huge_postings_are_refused_clearly() -> None:

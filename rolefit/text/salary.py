@@ -8,43 +8,21 @@ from dataclasses import dataclass
 
 __all__ = ["StatedSalary", "find_salary"]
 
+# Signs and words for a currency; every three-letter code of the rate table below stands for itself too.
 _CURRENCY_SIGNS = {
-    "$": "USD",
-    "US$": "USD",
-    "USD": "USD",
-    "DOLLARS": "USD",
-    "€": "EUR",
-    "EUR": "EUR",
-    "EUROS": "EUR",
-    "£": "GBP",
-    "GBP": "GBP",
-    "CAD": "CAD",
-    "C$": "CAD",
-    "CA$": "CAD",
-    "AUD": "AUD",
-    "A$": "AUD",
-    "₹": "INR",
-    "INR": "INR",
-    "S$": "SGD",
-    "SGD": "SGD",
-    "CHF": "CHF",
-    "PLN": "PLN",
-    "SEK": "SEK",
-    "NOK": "NOK",
-    "DKK": "DKK",
-    "NZD": "NZD",
-    "¥": "JPY",
-    "JPY": "JPY",
-    "R$": "BRL",
-    "BRL": "BRL",
-}
+    "$": "USD", "US$": "USD", "DOLLARS": "USD", "€": "EUR", "EUROS": "EUR", "£": "GBP", "C$": "CAD", "CA$": "CAD",
+    "A$": "AUD", "₹": "INR", "S$": "SGD", "¥": "JPY", "R$": "BRL",
+}  # fmt: skip
 # Rough US dollars per unit, only to tell a wage from other money ("34,000 INR" is a gift, not a salary); the
 # amounts reported stay in the posting's own currency.
 _USD_PER_UNIT = {
     "USD": 1.0, "EUR": 1.1, "GBP": 1.25, "CAD": 0.73, "AUD": 0.65, "INR": 0.012, "SGD": 0.74, "CHF": 1.1,
     "PLN": 0.25, "SEK": 0.095, "NOK": 0.093, "DKK": 0.15, "NZD": 0.6, "JPY": 0.0067,
-    "BRL": 0.18,
+    "BRL": 0.18, "MXN": 0.055, "ARS": 0.001, "UYU": 0.025, "COP": 0.00025, "CLP": 0.00105, "ZAR": 0.055,
+    "HKD": 0.128, "CNY": 0.14, "AED": 0.27, "ILS": 0.27, "CZK": 0.043, "HUF": 0.0027, "RON": 0.22, "MYR": 0.22,
+    "KRW": 0.00072, "TWD": 0.031,
 }  # fmt: skip
+_CURRENCY_SIGNS.update({code: code for code in _USD_PER_UNIT})
 # Plausible pay per period, in US dollars.
 _WAGE_RANGE = {"hour": (5, 1_000), "month": (500, 150_000), "year": (10_000, 2_000_000)}
 # Money that is a perk, not the wage: "a personal budget of $1,000 USD per month", "$5,250 Education Reimbursement".
@@ -72,6 +50,9 @@ _RANGE = re.compile(
 )
 # "CAD ~$90,000", "AUD $120k": a code just before a bare dollar sign says which dollar.
 _CODE_BEFORE_DOLLAR = re.compile(rf"\b({_CODES})[ \t]*~?[ \t]*$")
+# After a bare "$" figure, another capitalised three-letter word: a currency not in the table ("$112K URU/mo."), revenue
+# ("$5M ARR") or a benefit ("$500 HSA"), not US dollars of pay; on-target earnings and a country name pass.
+_OTHER_WORD_AFTER_DOLLAR = re.compile(r"[ \t]?(?!OTE\b|USA\b|CAN\b)[A-Z]{3}\b")
 # Any money at all: most postings name none, and the full scan tries every digit.
 _ANY_MONEY = re.compile(rf"[$€£₹¥]|{_CODES}|dollars|euros")
 _HOURLY = re.compile(r"\b(per hour|an hour|/\s?h(ou)?r\b|hourly|/hr)", re.I)
@@ -153,7 +134,10 @@ def find_salary(text: str) -> StatedSalary | None:
         currency = _CURRENCY_SIGNS[sign.upper()]
         if cur_a == "$":
             code = _CODE_BEFORE_DOLLAR.search(text, max(0, match.start() - 8), match.start())
-            currency = code.group(1) if code else currency
+            # "CAD ~$90,000" and "$1.4K ARS/mo.": a code beside a bare dollar sign says which dollar (or peso)
+            currency = code.group(1) if code else after_a if after_a in _USD_PER_UNIT else currency
+            if after_a is None and not amount_b and _OTHER_WORD_AFTER_DOLLAR.match(text, match.end()):
+                continue
         low = _number(amount_a, unit_a)
         high = _number(amount_b, unit_b) if amount_b else low
         if amount_b and unit_b and not unit_a and low < 1_000:
