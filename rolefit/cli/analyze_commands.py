@@ -67,6 +67,8 @@ def _print_analysis(result: dict[str, Any], posting: str) -> None:
     console = out_console
     top = result["role"]
     console.print(f"[bold]{top}[/bold]  ({result['scores'][top]:.0%})  seniority: {result['seniority'] or 'unknown'}")
+    if result.get("title_from_text"):
+        console.print(Text(f"title (read from the posting): {result['title_from_text']['text']}"))
     if result["title_role"]:
         console.print(
             f"title suggests: {result['title_role']}"

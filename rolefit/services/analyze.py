@@ -122,5 +122,17 @@ def analyze_readings(readings: Sequence[PostingReading], with_sections: bool = T
 
 
 def analyze_posting(text: str, title: str | None = None) -> dict[str, Any]:
-    """Analyse one posting's text (and title, if known). Raises InputError for empty/oversized text."""
-    return analyze_readings([read_posting(text, title)])[0]
+    """Analyse one posting's text (and title, if known). Raises InputError for empty/oversized text.
+
+    With no title given, a title line of the text itself is used (and reported as ``title_from_text`` with its
+    offsets): a pasted posting usually starts with it, and without one there is no title check."""
+    found = None
+    if not (title and title.strip()) and isinstance(text, str):
+        from rolefit.text.title import title_from_text
+
+        found = title_from_text(text)
+        title = text[found[0] : found[1]] if found else title
+    result = analyze_readings([read_posting(text, title)])[0]
+    if found:
+        result["title_from_text"] = {"start": found[0], "end": found[1], "text": title}
+    return result
