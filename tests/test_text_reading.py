@@ -303,3 +303,13 @@ def test_requirements_run_into_an_equal_opportunity_statement_without_a_blank_li
     assert {"sql", "tableau", "excel"} <= set(reading.skill_ids())
     assert reading.seniority == "mid"
     assert "equal opportunity" not in reading.job_text
+
+
+def test_leadership_as_the_people_reported_to_is_not_a_skill() -> None:
+    text = "Requirements\n- Present findings to senior leadership\n- Strong leadership and Python\n"
+    reading = read_posting(text, "Data Scientist")
+    leadership = [s for s in reading.skills if s.id == "leadership"]
+    assert [text[a:b] for a, b in leadership[0].evidence] == ["leadership"]
+    assert leadership[0].evidence[0][0] == text.index("Strong leadership") + len("Strong ")
+    text = "Requirements\n- 5+ years as a software engineer with leadership responsibilities\n"
+    assert "leadership" in read_posting(text, "Staff Engineer").skill_ids()

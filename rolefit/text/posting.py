@@ -238,6 +238,30 @@ _VERB_READING = {
 _READ_BY_NEXT_WORDS = _DESCRIBES_A_PRODUCT | {"build-tools", "finance-domain"}
 
 
+# "present findings to senior leadership", "partner with engineering leadership": the people reported to, not a
+# skill asked for (read from the words before a bare "leadership"; "strong leadership" stays a skill).
+_LEADERS = r"(?:senior|executive|engineering|product|company|business|firm|department|organizational|c-suite|technical)"
+_AUDIENCE_BEFORE = re.compile(
+    rf"(?:\b(?:to|with|for|across|by|from|among|alongside|before)\s+(?:(?:our|the|your|their|its)\s+)?(?:{_LEADERS}\s+)?"
+    rf"|\b(?:and|of)\s+(?:(?:our|the)\s+)?{_LEADERS}\s+)$"
+)
+_AUDIENCE_REACH = 40
+
+
+# "with leadership responsibilities", "for leadership roles": the skill after all.
+_LEADERSHIP_AS_A_SKILL_AFTER = re.compile(
+    r"\s+(?:responsibilit|experience|skill|role|position|abilit|qualit|capabilit|potential|style|competenc)"
+)
+
+
+def _leadership_is_the_audience(lowered: str, start: int, end: int) -> bool:
+    return (
+        lowered[start:end] == "leadership"
+        and _AUDIENCE_BEFORE.search(lowered, max(0, start - _AUDIENCE_REACH), start) is not None
+        and _LEADERSHIP_AS_A_SKILL_AFTER.match(lowered, end) is None
+    )
+
+
 def _next_words_say_otherwise(skill_id: str, lowered: str, start: int, end: int) -> bool:
     """A product adjective or a verb, not the skill, judged by the words after the mention."""
     if skill_id in _DESCRIBES_A_PRODUCT:
@@ -469,6 +493,8 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
             ):
                 continue  # "partner with our cloud infrastructure team": a team to work with, not a skill asked for
             if skill.id in _READ_BY_NEXT_WORDS and _next_words_say_otherwise(skill.id, lowered, start, end):
+                continue
+            if skill.id == "leadership" and _leadership_is_the_audience(lowered, start, end):
                 continue
             if (
                 start > 1
