@@ -237,6 +237,15 @@ def test_inflections_share_a_stem() -> None:
     assert tokens("status bonus") == ["status", "bonus"]  # a word ending in "-us" keeps its "s"
 
 
+def test_american_spellings_meet_the_sources_british_ones(index) -> None:  # noqa: ANN001
+    assert tokens("specialize optimization analyzing") == tokens("specialise optimisation analysing")
+    assert tokens("behavior centers favorite") == tokens("behaviour centres favourite")
+    assert tokens("size prize seize downsizing citizen") == ["size", "prize", "seiz", "downsiz", "citizen"]
+    american = [h.passage.id for h in index.search("what can ML engineers specialize in", mode="bm25")]
+    british = [h.passage.id for h in index.search("what can ML engineers specialise in", mode="bm25")]
+    assert american == british
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -275,9 +275,42 @@ def _snowball() -> Any:
     return Stemmer.Stemmer("english")
 
 
+# The sources spell the British way ("specialise", "optimisation", "analyse", "behaviour", "centre"), and Snowball
+# stems the two spellings apart ("specialize" -> "special", "specialise" -> "specialis"), so American spellings are
+# turned British before stemming, on both sides. "-ize" needs three letters before it ("size", "prize", "seize" stay).
+_AMERICAN_IZE = re.compile(r"^([a-z]{3,})(iz|yz)(e|es|ed|ing|ation|ations|er|ers)$")
+_SIZE_WORDS = re.compile(r"(down|up|over|under|re|cap)siz")
+_AMERICAN_WORDS = {
+    **{
+        f"{root}or{end}": f"{root}our{end}"
+        for root in ("behavi", "col", "fav", "lab", "rig", "hon", "hum", "neighb")
+        for end in ("", "s", "al", "ed", "ing", "ite", "ites")
+    },
+    **{f"cent{end}": f"cent{british}" for end, british in (("er", "re"), ("ers", "res"), ("ered", "red"))},
+    "catalog": "catalogue",
+    "catalogs": "catalogues",
+    "dialog": "dialogue",
+    "license": "licence",
+    "defense": "defence",
+    "fulfill": "fulfil",
+    "skillful": "skilful",
+}
+
+
+def _british(word: str) -> str:
+    """The sources' (British) spelling of an American one: 'specialize' -> 'specialise', 'behavior' -> 'behaviour'."""
+    if word in _AMERICAN_WORDS:
+        return _AMERICAN_WORDS[word]
+    match = _AMERICAN_IZE.match(word)
+    if match and not _SIZE_WORDS.search(word):
+        return match.group(1) + match.group(2).replace("z", "s") + match.group(3)
+    return word
+
+
 @lru_cache(maxsize=65_536)  # bounded: a server sees an open-ended stream of words
 def _stem(word: str) -> str:
     """The word's Snowball (Porter 2) stem: 'engineers', 'engineering' -> 'engin', 'salaries' -> 'salari'."""
+    word = _british(word)
     stem = _snowball().stemWord(word)
     if stem == word and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         stem = word[:-1]  # plurals Snowball leaves whole: acronyms ("llms", "mles", "apis") and the like
