@@ -347,6 +347,8 @@ def test_questions_and_passages_share_kinds_of_content() -> None:
     assert question_kinds("which monitoring tools does an MLOps engineer use") == {"tools"}
     assert question_kinds("how do you know if a data scientist is doing a good job") == {"success_metrics"}
     assert question_kinds("is data science dead?") == set()  # no word names a kind: nothing is preferred
+    # a role's name is no kind word: "machine learning engineer" does not ask about learning skills
+    assert question_kinds("freelance rate for a machine learning engineer, per hour") == {"salary"}
     from rolefit.ask.passages import knowledge_passages
 
     passages = {p.id: p for p in knowledge_passages()}

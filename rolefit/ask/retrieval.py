@@ -512,12 +512,25 @@ def _kind_vocabulary() -> tuple[dict[str, frozenset[str]], dict[str, int]]:
     return vocabulary, spread
 
 
+@cache
+def _role_names() -> re.Pattern[str]:
+    """Every role's id, name and alias as _role_positions matches them, in normalised text."""
+    names = {normalize_name(n) for role in knowledge_base().roles.values() for n in (role.id, role.name, *role.aliases)}
+    variants = [
+        re.escape(name) + ("(?:s|ing)?" if name.endswith("engineer") else "s?")
+        for name in sorted(names, key=len, reverse=True)
+        if len(name) >= 2
+    ]
+    return re.compile(r"(?<= )(?:" + "|".join(variants) + r")(?= )")
+
+
 @lru_cache(maxsize=4096)
 def question_kinds(text: str) -> frozenset[str]:
     """The kinds of passage a question asks for, by the words people use for each kind ("which tools do MLOps
     engineers use" -> tools; "how is a data scientist judged" -> success_metrics); empty when its words say none."""
     vocabulary, spread = _kind_vocabulary()
     evidence: dict[str, float] = {}
+    text = _role_names().sub(" ", f" {normalize_name(text)} ")  # "machine learning engineer" asks for no skills
     for token in set(tokens(text)):  # "day to day" is one word about the day, not two
         for kind, words in vocabulary.items():
             if token in words:
