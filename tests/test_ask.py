@@ -237,6 +237,15 @@ def test_inflections_share_a_stem() -> None:
     assert tokens("status bonus") == ["status", "bonus"]  # a word ending in "-us" keeps its "s"
 
 
+def test_american_spellings_meet_the_sources_british_ones(index) -> None:  # noqa: ANN001
+    assert tokens("specialize optimization analyzing") == tokens("specialise optimisation analysing")
+    assert tokens("behavior centers favorite") == tokens("behaviour centres favourite")
+    assert tokens("size prize seize downsizing citizen") == ["size", "prize", "seiz", "downsiz", "citizen"]
+    american = [h.passage.id for h in index.search("what can ML engineers specialize in", mode="bm25")]
+    british = [h.passage.id for h in index.search("what can ML engineers specialise in", mode="bm25")]
+    assert american == british
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -338,6 +347,8 @@ def test_questions_and_passages_share_kinds_of_content() -> None:
     assert question_kinds("which monitoring tools does an MLOps engineer use") == {"tools"}
     assert question_kinds("how do you know if a data scientist is doing a good job") == {"success_metrics"}
     assert question_kinds("is data science dead?") == set()  # no word names a kind: nothing is preferred
+    # a role's name is no kind word: "machine learning engineer" does not ask about learning skills
+    assert question_kinds("freelance rate for a machine learning engineer, per hour") == {"salary"}
     from rolefit.ask.passages import knowledge_passages
 
     passages = {p.id: p for p in knowledge_passages()}

@@ -25,7 +25,7 @@ from rolefit.ask.retrieval import (
 
 __all__ = ["answer_question", "numbers_supported"]
 
-MIN_BM25 = 1.5  # below this the best passage shares too little with the question to answer it
+MIN_BM25 = 1.5  # below this the best passage by BM25 (of all, not only those ranked first) shares too little
 # A question at least this much about words the sources never use is not theirs to answer; 0.4 refused
 # slang like "do ML engineers get paged at night?" on the tuning set, 0.5 lost no unanswerable question there.
 UNKNOWN_SHARE = 0.5
@@ -337,7 +337,7 @@ def answer_question(index: Index, question: str, k: int = 5, mode: str = "hybrid
                 text = text[len(heading) :]
             chosen.append(f"{text} [{number}]")
         answer = " ".join(chosen)
-    best_bm25 = max((h.bm25 for h in hits), default=0.0)
+    best_bm25 = index.best_bm25(question)  # of all passages: the fused ranking may put the best word match lower
     # Names and professions must be in the passages found for the question. Pay figures are given by role,
     # level and place only, so for a salary answer they must be in the salary passages themselves: otherwise
     # "Amazon" (a Redshift vendor in a tools passage) would get the data engineer's pay bands.

@@ -1,4 +1,4 @@
-"""Hybrid retrieval: BM25 (bm25s) and dense vectors fused by reciprocal rank, with role names resolved.
+"""Hybrid retrieval: BM25 (bm25s) and dense vectors, min-max scaled and added, with role names resolved.
 
 The index (tokens, BM25 matrices, dense vectors) is saved under ``ROLEFIT_HOME/ask-index/<fingerprint>``
 and rebuilt only when the knowledge files, the user's documents or the embedder change.
@@ -37,16 +37,28 @@ __all__ = [
     "tokens",
 ]
 
+# One ranking alone (bm25 or dense mode) scores a passage 1 / (RRF_K + rank), so the boosts below multiply a
+# score that falls with rank the same way whatever the ranker's own scale.
 RRF_K = 20
-# Chosen on bench/data/ask_tune.jsonl (never on the held-out ask_eval.jsonl). With passages indexed with their
-# kind's words, their tools' categories and their section headings, BM25 alone is the better ranker (tune MRR
-# 0.84 vs dense 0.73), so its rank counts 2.5 times a dense rank: k 10-40 with weights 2-3 all gave tune MRR
-# 0.90-0.91 and recall@5 0.99; weight 1 gave 0.88.
-BM25_WEIGHT = 2.5
+# Hybrid mode adds the two rankers' scores, each min-max scaled to 0-1 over all passages, BM25's counting
+# BM25_SHARE (convex combination; Bruch et al. 2023 found it beats reciprocal-rank fusion): how far a passage is
+# ahead counts, not only its place, so a passage both rankers rate highly wins over one that one ranker puts first
+# by a hair. Chosen on bench/data/ask_tune.jsonl and held on bench/data/ask_check.jsonl (hybrid MRR tune / check;
+# the rank fusion it replaces, BM25's rank counting 2.5 times a dense rank at k 20: 0.889 / 0.869): share 0.3
+# 0.891 / 0.883, 0.35 0.895 / 0.878, 0.4 0.891 / 0.869, 0.45 0.886 / 0.873. Min-max scaling of BM25 leaves most
+# passages near 0, so its share is below half though it is the better ranker alone.
+BM25_SHARE = 0.35
 # Term frequency saturates sooner than bm25s's default 1.5: every passage also carries its kind's words, so a
 # long passage repeating a topic word should not outrank the short one that answers (tune hybrid recall@5 / MRR:
 # k1 0.5 0.961/0.887, 0.9 0.971/0.887, 1.2 0.966/0.884, 1.5 0.956/0.883, 2.0 0.961/0.867).
 BM25_K1 = 0.9
+# Robertson's original IDF, log((N - df + 0.5) / (df + 0.5)) floored at 0, instead of Lucene's log(1 + ...): a word
+# in half the passages or more ("engineer" is in 530 of 684, "data" in 357: every passage opens with its role's
+# name) weighs nothing, and common words weigh less against rare ones. Which role a question means is resolved
+# apart (ROLE_BOOST), so BM25 no longer ranks a passage up for repeating its role's name. Hybrid tune / check
+# MRR 0.881 / 0.852 -> 0.889 / 0.869, recall@1 0.825 / 0.756 -> 0.839 / 0.789; it held for every k1 0.6-1.5 and
+# b 0.5-0.9 tried (tune 0.872-0.892, check 0.860-0.869). Check recall@5 0.967 -> 0.956 (one question).
+BM25_IDF = "robertson"
 ROLE_BOOST = 1.5  # per role the question names that the passage is about
 TRANSITION_BOOST = 2.0  # the move the question asks about, in its direction (tune MRR: 1.5 0.882, 2 0.889, 3 0.894)
 # Per passage of the kind the question asks about (pay, tools, day-to-day, ...), read from the same KIND_WORDS that
@@ -263,9 +275,42 @@ def _snowball() -> Any:
     return Stemmer.Stemmer("english")
 
 
+# The sources spell the British way ("specialise", "optimisation", "analyse", "behaviour", "centre"), and Snowball
+# stems the two spellings apart ("specialize" -> "special", "specialise" -> "specialis"), so American spellings are
+# turned British before stemming, on both sides. "-ize" needs three letters before it ("size", "prize", "seize" stay).
+_AMERICAN_IZE = re.compile(r"^([a-z]{3,})(iz|yz)(e|es|ed|ing|ation|ations|er|ers)$")
+_SIZE_WORDS = re.compile(r"(down|up|over|under|re|cap)siz")
+_AMERICAN_WORDS = {
+    **{
+        f"{root}or{end}": f"{root}our{end}"
+        for root in ("behavi", "col", "fav", "lab", "rig", "hon", "hum", "neighb")
+        for end in ("", "s", "al", "ed", "ing", "ite", "ites")
+    },
+    **{f"cent{end}": f"cent{british}" for end, british in (("er", "re"), ("ers", "res"), ("ered", "red"))},
+    "catalog": "catalogue",
+    "catalogs": "catalogues",
+    "dialog": "dialogue",
+    "license": "licence",
+    "defense": "defence",
+    "fulfill": "fulfil",
+    "skillful": "skilful",
+}
+
+
+def _british(word: str) -> str:
+    """The sources' (British) spelling of an American one: 'specialize' -> 'specialise', 'behavior' -> 'behaviour'."""
+    if word in _AMERICAN_WORDS:
+        return _AMERICAN_WORDS[word]
+    match = _AMERICAN_IZE.match(word)
+    if match and not _SIZE_WORDS.search(word):
+        return match.group(1) + match.group(2).replace("z", "s") + match.group(3)
+    return word
+
+
 @lru_cache(maxsize=65_536)  # bounded: a server sees an open-ended stream of words
 def _stem(word: str) -> str:
     """The word's Snowball (Porter 2) stem: 'engineers', 'engineering' -> 'engin', 'salaries' -> 'salari'."""
+    word = _british(word)
     stem = _snowball().stemWord(word)
     if stem == word and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         stem = word[:-1]  # plurals Snowball leaves whole: acronyms ("llms", "mles", "apis") and the like
@@ -467,12 +512,25 @@ def _kind_vocabulary() -> tuple[dict[str, frozenset[str]], dict[str, int]]:
     return vocabulary, spread
 
 
+@cache
+def _role_names() -> re.Pattern[str]:
+    """Every role's id, name and alias as _role_positions matches them, in normalised text."""
+    names = {normalize_name(n) for role in knowledge_base().roles.values() for n in (role.id, role.name, *role.aliases)}
+    variants = [
+        re.escape(name) + ("(?:s|ing)?" if name.endswith("engineer") else "s?")
+        for name in sorted(names, key=len, reverse=True)
+        if len(name) >= 2
+    ]
+    return re.compile(r"(?<= )(?:" + "|".join(variants) + r")(?= )")
+
+
 @lru_cache(maxsize=4096)
 def question_kinds(text: str) -> frozenset[str]:
     """The kinds of passage a question asks for, by the words people use for each kind ("which tools do MLOps
     engineers use" -> tools; "how is a data scientist judged" -> success_metrics); empty when its words say none."""
     vocabulary, spread = _kind_vocabulary()
     evidence: dict[str, float] = {}
+    text = _role_names().sub(" ", f" {normalize_name(text)} ")  # "machine learning engineer" asks for no skills
     for token in set(tokens(text)):  # "day to day" is one word about the day, not two
         for kind, words in vocabulary.items():
             if token in words:
@@ -532,6 +590,12 @@ def _heading_tokens(source: str) -> list[str]:
     return [t for t in tokens(heading) if t not in names and not any(c.isdigit() for c in t)]
 
 
+def _min_max(scores: np.ndarray) -> np.ndarray:
+    """Scores scaled to 0 (the lowest) .. 1 (the highest); all 0 when they are all equal."""
+    low, high = float(scores.min()), float(scores.max())
+    return (scores - low) / (high - low) if high > low else np.zeros_like(scores)
+
+
 @dataclass(frozen=True)
 class Hit:
     passage: Passage
@@ -550,7 +614,7 @@ class Index:
         indexed = [index_tokens(p) for p in passages]
         self.indexed_vocabulary = {t for words in indexed for t in words}  # with kind words and headings
         self._kinds = [passage_kinds(p) for p in passages]
-        self._bm25 = bm25s.BM25(k1=BM25_K1, b=0.75)
+        self._bm25 = bm25s.BM25(k1=BM25_K1, b=0.75, method=BM25_IDF)
         self._bm25.index(indexed, show_progress=False)
         self._last: tuple[str | None, np.ndarray | None] = (None, None)
 
@@ -574,19 +638,23 @@ class Index:
             return None
         return float(self._similarities(question).max())
 
+    def _bm25_scores(self, question: str) -> np.ndarray:
+        known = [t for t in expanded_tokens(question) if t in self.indexed_vocabulary]
+        return np.asarray(self._bm25.get_scores(known), dtype=float) if known else np.zeros(len(self.passages))
+
+    def best_bm25(self, question: str) -> float:
+        """The BM25 score of the passage sharing most words with the question, wherever the fusion ranks it."""
+        return float(self._bm25_scores(question).max(initial=0.0))
+
     def search(self, question: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
-        query = expanded_tokens(question)
-        known = [t for t in query if t in self.indexed_vocabulary]
-        bm25_scores = np.asarray(self._bm25.get_scores(known), dtype=float) if known else np.zeros(len(self.passages))
-        rankings: list[tuple[float, np.ndarray]] = []
+        bm25_scores = self._bm25_scores(question)
         dense = mode in ("dense", "hybrid") and self.embedder is not None and self.vectors is not None
-        if mode in ("bm25", "hybrid"):
-            rankings.append((BM25_WEIGHT if dense else 1.0, np.argsort(-bm25_scores, kind="stable")))
-        if dense:
-            rankings.append((1.0, np.argsort(-self._similarities(question), kind="stable")))
-        fused = np.zeros(len(self.passages))
-        for weight, ranking in rankings:
-            fused[ranking] += weight / (RRF_K + np.arange(1, len(ranking) + 1))
+        if dense and mode == "hybrid":
+            fused = BM25_SHARE * _min_max(bm25_scores) + (1 - BM25_SHARE) * _min_max(self._similarities(question))
+        else:
+            scores = self._similarities(question) if dense else bm25_scores
+            fused = np.zeros(len(self.passages))
+            fused[np.argsort(-scores, kind="stable")] = 1 / (RRF_K + np.arange(1, len(scores) + 1))
         if dense:  # passages of the kind asked for ("what tools...") rise; BM25 already indexes the kind words
             wanted = question_kinds(question)
             if wanted:
