@@ -41,6 +41,20 @@ def test_a_salary_question_answers_with_the_bands_and_their_sources(index) -> No
     assert got["answer"].startswith("AI Engineer: senior remote $180,000 to $240,000")
 
 
+def test_which_pays_more_is_answered_by_comparing_bands_within_one_source(index) -> None:  # noqa: ANN001
+    result = answer_question(index, "Which role pays more remote, MLE or data scientist?", mode="bm25")
+    assert (
+        "Machine Learning Engineer has the higher band at entry remote, mid remote and senior remote"
+        in (result["answer"])
+    )
+    assert numbers_supported(result["answer"], result["citations"])
+    lower = answer_question(index, "Which pays less remotely, MLE or data scientist?", mode="bm25")["answer"]
+    assert "Data Scientist has the lower band" in lower
+    # a question that compares nothing gets the bands alone
+    plain = answer_question(index, "What do ML engineers make when working remotely?", mode="bm25")["answer"]
+    assert "band at" not in plain
+
+
 def test_every_number_in_an_answer_is_in_a_cited_passage(index) -> None:  # noqa: ANN001
     for question in (
         "how long does it take to become an ML engineer",

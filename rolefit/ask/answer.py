@@ -141,6 +141,7 @@ def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | No
     if not salary_hits:
         return None
     lines, used = [], []
+    compared: list[tuple[str, str, dict[str, Any]]] = []
     from rolefit.knowledge.loader import knowledge_base
 
     kb = knowledge_base()
@@ -154,16 +155,58 @@ def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | No
             continue
         role_name = kb.role(hit.passage.roles[0]).name
         parts = []
+        document = hit.passage.source.split("#")[0]
         for band in bands:
             upper, lower = money(band.get("max"), band["period"]), money(band["min"], band["period"])
             parts.append(f"{band.get('level') or 'all levels'} {band['location']} {lower} to {upper}")
+            compared.append((role_name, document, band))
         used.append(hit)
         lines.append(f"{role_name}: " + "; ".join(parts) + f" [{len(used)}]")
     if not lines:
         return None
     documents = {h.passage.source.split("#")[0] for h in used}
     note = " The sources differ; each figure is shown with its own source." if len(documents) > 1 else ""
-    return "\n".join(lines) + note, used
+    comparison = _pay_comparison(compared, lowest=bool(_LOWER.search(question))) if _COMPARES.search(question) else ""
+    return "\n".join(lines) + note + comparison, used
+
+
+# "Which role pays more remotely?", "who earns the least": a comparison is asked for, not only the bands.
+_COMPARES = re.compile(
+    r"\b(more|most|higher|highest|less|least|lower|lowest|better|best|worse|worst)\b|\bvs\.?\b|\bversus\b|\bcompare",
+    re.IGNORECASE,
+)
+_LOWER = re.compile(r"\b(less|least|lower|lowest|worse|worst)\b", re.IGNORECASE)
+
+
+def _pay_comparison(bands: list[tuple[str, str, dict[str, Any]]], lowest: bool) -> str:
+    """Which role's band is higher (or lower), compared only within one source, level and location: sources disagree
+    on pay, and a band of one source against another's would say more than either does. No figures of its own."""
+    groups: dict[tuple[str, str | None, str, str], dict[str, float]] = {}
+    for role_name, document, band in bands:
+        middle = (band["min"] + (band.get("max") or band["min"])) / 2
+        key = (document, band.get("level"), band["location"], band["period"])
+        groups.setdefault(key, {})[role_name] = middle
+    winners: dict[str, list[str]] = {}
+    for (_, level, location, _), by_role in groups.items():
+        if len(by_role) < 2:
+            continue
+        pick = min if lowest else max
+        top = pick(by_role, key=by_role.__getitem__)
+        if list(by_role.values()).count(by_role[top]) > 1:
+            continue  # a tie says nothing
+        winners.setdefault(top, []).append(f"{level or 'all levels'} {location}")
+    if not winners:
+        return ""
+    word = "lower" if lowest else "higher"
+    if len(winners) == 1:
+        ((role, places),) = winners.items()
+        return f"\n{role} has the {word} band at {_listed(places)} (each compared within one source)."
+    said = "; ".join(f"{role} at {_listed(places)}" for role, places in winners.items())
+    return f"\nThe {word} band depends on level and place (each compared within one source): {said}."
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # Words that name a kind of fact (PhD, salary, degree): capitalised or not, they are no entity to look for.
