@@ -305,6 +305,15 @@ def test_a_move_between_roles_finds_that_move_in_its_direction(index) -> None:  
     assert {"from": "ml-engineer", "to": "data-scientist"} in [h.passage.facts for h in hits]
 
 
+def test_a_move_counts_as_comparing_two_roles_only_when_the_question_asks_about_moving(index) -> None:  # noqa: ANN001
+    move = next(
+        p for p in index.passages if p.facts.get("from") == "ml-engineer" and p.facts.get("to") == "mlops-engineer"
+    )
+    roles = {"ml-engineer", "mlops-engineer"}
+    assert index._role_matches(roles, move, moving=True) == 2
+    assert index._role_matches(roles, move, moving=False) == 1  # "ML engineer vs MLOps engineer, where's the line?"
+
+
 @pytest.mark.parametrize(
     ("question", "abstained"),
     [

@@ -646,6 +646,15 @@ class Index:
         """The BM25 score of the passage sharing most words with the question, wherever the fusion ranks it."""
         return float(self._bm25_scores(question).max(initial=0.0))
 
+    @staticmethod
+    def _role_matches(roles: set[str], passage: Passage, moving: bool) -> int:
+        """How many of the question's roles a passage is about, for ROLE_BOOST. A move between two roles names
+        both because it goes from one to the other, not because it compares them: unless the question asks about
+        moving, it counts as about one ("ML engineer vs MLOps engineer, where's the line?" wants the comparison,
+        not the move from one to the other)."""
+        matches = len(roles & set(passage.roles))
+        return matches if moving or passage.kind != "transition" else min(matches, 1)
+
     def search(self, question: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
         bm25_scores = self._bm25_scores(question)
         dense = mode in ("dense", "hybrid") and self.embedder is not None and self.vectors is not None
@@ -661,7 +670,8 @@ class Index:
                 fused *= np.array([KIND_BOOST if kinds & wanted else 1.0 for kinds in self._kinds])
         roles = set(mentioned_roles(question))
         if roles:  # a passage about every role the question names is the one that compares them
-            fused *= np.array([ROLE_BOOST ** len(roles & set(p.roles)) for p in self.passages])
+            moving = bool(_MOVE.search(question))
+            fused *= np.array([ROLE_BOOST ** self._role_matches(roles, p, moving) for p in self.passages])
         endpoints = move_endpoints(question)
         if len(endpoints) > 1:  # "from ML engineering back to data science": that move, not the reverse
             for i, passage in enumerate(self.passages):
