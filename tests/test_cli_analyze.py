@@ -161,3 +161,18 @@ def test_a_generic_title_over_ml_duties_is_flagged_in_plain_words() -> None:
     result = analyze_posting(text, "Senior Software Engineer")
     assert result["role"] == "ml-engineer" and result["title_role"] == "other" and result["mismatch"]
     assert result["warnings"][0].startswith("title says a job outside the AI/data roles")
+
+
+def test_batch_rows_without_a_title_use_the_posting_s_own_title_line(tmp_path: Path) -> None:
+    source = tmp_path / "postings.csv"
+    source.write_text(
+        'id,title,description\n1,,"Senior Data Engineer\nBuild ETL pipelines with Spark, Airflow and dbt."\n'
+        '2,Data Analyst,"Write SQL and build Tableau dashboards for KPI reporting."\n'
+    )
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["analyze", str(source), "--out", str(out), "--workers", "1", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    first, second = (json.loads(line) for line in out.read_text().splitlines())
+    assert first["title_from_text"] == {"start": 0, "end": 20, "text": "Senior Data Engineer"}
+    assert first["title_role"] == "data-engineer" and first["seniority"] == "senior"
+    assert "title_from_text" not in second and second["title_role"] == "data-analyst"

@@ -10,7 +10,7 @@ from rolefit.knowledge.models import LABELS
 from rolefit.models.title_rules import title_role
 from rolefit.text.posting import PostingReading, read_posting
 
-__all__ = ["analyze_posting", "analyze_readings", "BLEND_MIN_SHARE"]
+__all__ = ["analyze_posting", "analyze_readings", "title_or_own_line", "BLEND_MIN_SHARE"]
 
 BLEND_MIN_SHARE = 0.15  # a role counts as blended in when it holds at least this share
 MISMATCH_MAX_TITLE_SCORE = 0.2  # the title's role must be this unlikely for a mismatch
@@ -126,13 +126,21 @@ def analyze_posting(text: str, title: str | None = None) -> dict[str, Any]:
 
     With no title given, a title line of the text itself is used (and reported as ``title_from_text`` with its
     offsets): a pasted posting usually starts with it, and without one there is no title check."""
-    found = None
-    if not (title and title.strip()) and isinstance(text, str):
-        from rolefit.text.title import title_from_text
-
-        found = title_from_text(text)
-        title = text[found[0] : found[1]] if found else title
+    title, own_title = title_or_own_line(text, title)
     result = analyze_readings([read_posting(text, title)])[0]
-    if found:
-        result["title_from_text"] = {"start": found[0], "end": found[1], "text": title}
+    if own_title:
+        result["title_from_text"] = own_title
     return result
+
+
+def title_or_own_line(text: str, title: str | None) -> tuple[str | None, dict[str, Any] | None]:
+    """The title given, or else the posting's own title line and its evidence (None when there is none)."""
+    if (title and title.strip()) or not isinstance(text, str):
+        return title, None
+    from rolefit.text.title import title_from_text
+
+    found = title_from_text(text)
+    if found is None:
+        return title, None
+    own = text[found[0] : found[1]]
+    return own, {"start": found[0], "end": found[1], "text": own}

@@ -51,20 +51,24 @@ ChunkResult = list[tuple[str, int, str | None, str | None]]
 def _analyse_chunk(rows: list[tuple[int, str, str | None, str]], compact: bool) -> ChunkResult:
     """Runs in a worker: read, classify and serialise a chunk (JSON is written in the worker, so the parent
     only appends lines); a row that fails becomes an error message."""
-    from rolefit.services.analyze import analyze_readings
+    from rolefit.services.analyze import analyze_readings, title_or_own_line
     from rolefit.text.posting import read_posting
 
     readings, kept = [], []
     out: ChunkResult = []
     for number, posting_id, title, text in rows:
         try:
+            title, own_title = title_or_own_line(text, title)  # a row with no title: the posting's own title line
             readings.append(read_posting(text, title))
-            kept.append((number, posting_id))
+            kept.append((number, posting_id, own_title))
         except RolefitError as exc:
             out.append((posting_id, number, None, str(exc)))
     # Results are fresh trees of dicts and lists, never circular: skipping the check is ~10% less encoding time.
     dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-    for (number, posting_id), result in zip(kept, analyze_readings(readings, with_sections=not compact), strict=True):
+    results = analyze_readings(readings, with_sections=not compact)
+    for (number, posting_id, own_title), result in zip(kept, results, strict=True):
+        if own_title:
+            result["title_from_text"] = own_title
         out.append((posting_id, number, dumps({"id": posting_id, **result}), None))
     return out
 

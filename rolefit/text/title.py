@@ -37,11 +37,13 @@ _FIRST_LINES = 12  # a labelled title sits near the top
 # Where a line ends: a new line, or a block tag of HTML pasted on one line ("<h2>...</h2><p>...").
 _LINE_BREAK = re.compile(r"\n|<(?:/?(?:h[1-6]|p|div|li|ul|ol|tr|td|section|header)|br)\b[^>]*>", re.I)
 _MAX_WORDS = 12
+_HEAD_CHARS = 4_000
 _MAX_CHARS = 100
 
 
 def title_from_text(text: str) -> tuple[int, int] | None:
     """Offsets (start, end) of the title line in ``text``, or None when no line reads as one."""
+    text = text[:_HEAD_CHARS]  # the title sits at the top: a long posting's tail need not be cleaned
     cleaned = blank_markup(text)  # same offsets as text; markup is blanked
     lines: list[tuple[int, int]] = []
     start = 0
