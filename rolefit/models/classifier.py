@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,9 +34,15 @@ _SAME_TOKENS = {r"(?u)\b\w\w+\b": r"\w\w+"}
 
 def feature_document(job_text: str, required: Sequence[str], optional: Sequence[str] = ()) -> str:
     """What the model reads: the job's text, then one token per skill (required ones twice)."""
-    tokens = [f"sk_{_NON_WORD.sub('_', s)}" for s in required] * 2
-    tokens += [f"sk_{_NON_WORD.sub('_', s)}" for s in optional]
+    tokens = [_skill_token(s) for s in required] * 2
+    tokens += [_skill_token(s) for s in optional]
     return job_text + "\n" + " ".join(tokens)
+
+
+@cache
+def _skill_token(skill_id: str) -> str:
+    """A skill's token ("sk_scikit_learn"); cached, as every posting names the same few hundred skills."""
+    return f"sk_{_NON_WORD.sub('_', skill_id)}"
 
 
 def reading_document(reading: PostingReading) -> str:

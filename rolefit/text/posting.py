@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 from rolefit.errors import InputError
@@ -117,13 +118,14 @@ def _blurb_paragraphs(
     counts), not a bullet list; and everything after a "Why <employer>?" line."""
     spans = []
     for paragraph in PARAGRAPH.finditer(cleaned, start, end):
-        words = paragraph.group(0).strip()
         lowered_words = lowered[paragraph.start() : paragraph.end()].strip()
-        job_cue = _JOB_CUE.search(lowered_words)
-        if not job_cue and _EMPLOYER_HEADING.fullmatch(words):
+        if _JOB_CUE.search(lowered_words):
+            continue  # most paragraphs: the original-case text is not needed
+        words = paragraph.group(0).strip()
+        if _EMPLOYER_HEADING.fullmatch(words):
             spans.append((paragraph.start(), end))
             break
-        if job_cue or BULLET.match(words):
+        if BULLET.match(words):
             continue
         if (
             _COMPANY_CUE.search(lowered_words) or (employer and any(name in lowered_words for name in employer))
@@ -266,7 +268,6 @@ def _values_before(lowered: str, start: int) -> bool:
     return _VALUES.search(lowered, window, start) is not None
 
 
-_NEWLINE = re.compile("\n")
 # "with our data science and analytics teams", "with engineering, data science, and business teams", "our Simulation
 # Environments team", "our Data & Analytics crew": the mention names a team (matched on the lowercase copy).
 _TEAM_AFTER = re.compile(
@@ -429,7 +430,8 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
     found: dict[str, FoundSkill] = {}
     lines: dict[int, tuple[int, NiceCues | None, bool]] = {}
     employer = _employer_names(cleaned, lowered)
-    newlines = [match.start() for match in _NEWLINE.finditer(cleaned)]
+    # where each line ends: C-level work on the lines' lengths, where a finditer makes a Match object per line
+    newlines = list(accumulate(map((1).__add__, map(len, cleaned.split("\n"))), initial=-1))[1:-1]
     run_together = _lost_line_breaks(cleaned)
     for section in job_sections:
         segment = cleaned[section.start : section.end]
