@@ -235,6 +235,9 @@ class PostingReading:
     seniority: str | None
     salary: StatedSalary | None
     job_text: str  # the job's own sections joined (for the classifier), blanks where markup was
+    # job_text's words as the skill tokenizer lowercased them, in order: the classifier counts its terms from these
+    # instead of tokenizing job_text again, where they are the same (classifier.reading_terms says when)
+    job_words: list[str] | None = field(default=None, repr=False)
 
     def skill_ids(self, required_only: bool = False) -> list[str]:
         return [s.id for s in self.skills if s.required or not required_only]
@@ -449,9 +452,11 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
     # where each line ends: C-level work on the lines' lengths, where a finditer makes a Match object per line
     newlines = list(accumulate(map((1).__add__, map(len, cleaned.split("\n"))), initial=-1))[1:-1]
     run_together = _lost_line_breaks(cleaned)
+    job_words: list[str] = []
     for section in job_sections:
         segment = cleaned[section.start : section.end]
         tokens = tokenize(segment)
+        job_words += tokens.lowered
         if run_together:
             tokens = _split_run_together(segment, tokens, extractor)
         blurbs = _blurb_paragraphs(cleaned, lowered, section.start, section.end, employer)
@@ -521,4 +526,5 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
         seniority=seniority_from(title, job_text),
         salary=salary,
         job_text=job_text,
+        job_words=job_words,
     )
