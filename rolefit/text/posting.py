@@ -517,13 +517,18 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
             else:
                 entry.evidence.append((start, end))
     job_text = "\n".join(cleaned[s.start : s.end] for s in job_sections)
+    # job_text.lower() from the lowercase copy already made (lowercasing is ~15 instructions a character): the same
+    # unless the text holds "İ" (fold_case keeps it) or "Σ" (lowercased by its neighbours, which a slice changes)
+    job_lowered = (
+        "\n".join(lowered[s.start : s.end] for s in job_sections) if "İ" not in cleaned and "Σ" not in cleaned else None
+    )
     salary = find_salary(text)
     return PostingReading(
         text=text,
         title=title,
         sections=sections,
         skills=sorted(found.values(), key=lambda s: s.evidence[0][0]),
-        seniority=seniority_from(title, job_text),
+        seniority=seniority_from(title, job_text, job_lowered),
         salary=salary,
         job_text=job_text,
         job_words=job_words,
