@@ -66,10 +66,9 @@ def reading_terms(reading: PostingReading) -> Counter[str] | None:
     text = reading.job_text
     if words is None or "_" in text or "İ" in text or "Σ" in text:
         return None
-    joined = "\n".join(words)
-    if "+" in joined or "#" in joined:
-        joined = joined.replace("+", "").replace("#", "")
-    counts = Counter(joined.split("\n")) if words else Counter()
+    if "+" in words or "#" in words:
+        words = words.replace("+", "").replace("#", "")
+    counts = Counter(words.split("\n")) if words else Counter()
     required = [_skill_token(s.id) for s in reading.skills if s.required]
     counts.update(required * 2 + [_skill_token(s.id) for s in reading.skills if not s.required])
     return counts

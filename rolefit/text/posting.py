@@ -235,9 +235,10 @@ class PostingReading:
     seniority: str | None
     salary: StatedSalary | None
     job_text: str  # the job's own sections joined (for the classifier), blanks where markup was
-    # job_text's words as the skill tokenizer lowercased them, in order: the classifier counts its terms from these
-    # instead of tokenizing job_text again, where they are the same (classifier.reading_terms says when)
-    job_words: list[str] | None = field(default=None, repr=False)
+    # job_text's words as the skill tokenizer lowercased them, one a line (one string, ~3 KiB; a list held ~31 KiB):
+    # the classifier counts its terms from these instead of tokenizing job_text again, where they are the same
+    # (classifier.reading_terms says when)
+    job_words: str | None = field(default=None, repr=False)
 
     def skill_ids(self, required_only: bool = False) -> list[str]:
         return [s.id for s in self.skills if s.required or not required_only]
@@ -456,7 +457,8 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
     for section in job_sections:
         segment = cleaned[section.start : section.end]
         tokens = tokenize(segment)
-        job_words += tokens.lowered
+        if tokens.lowered:
+            job_words.append("\n".join(tokens.lowered))
         if run_together:
             tokens = _split_run_together(segment, tokens, extractor)
         blurbs = _blurb_paragraphs(cleaned, lowered, section.start, section.end, employer)
@@ -531,5 +533,5 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
         seniority=seniority_from(title, job_text, job_lowered),
         salary=salary,
         job_text=job_text,
-        job_words=job_words,
+        job_words="\n".join(job_words),
     )
