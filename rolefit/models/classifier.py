@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,14 +29,21 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 # scikit-learn's default token pattern and a faster one finding the same tokens: findall tries `\w\w+` first at a run's
 # first word character and takes the whole run, so every match starts and ends at a word boundary anyway and the
 # \b checks never reject one (~25% less time in the classifier's tokenising).
-_SAME_TOKENS = {r"(?u)\b\w\w+\b": r"\w\w+"}
+_WORD_TOKENS = r"\w\w+"
+_SAME_TOKENS = {r"(?u)\b\w\w+\b": _WORD_TOKENS}
 
 
 def feature_document(job_text: str, required: Sequence[str], optional: Sequence[str] = ()) -> str:
     """What the model reads: the job's text, then one token per skill (required ones twice)."""
-    tokens = [f"sk_{_NON_WORD.sub('_', s)}" for s in required] * 2
-    tokens += [f"sk_{_NON_WORD.sub('_', s)}" for s in optional]
+    tokens = [_skill_token(s) for s in required] * 2
+    tokens += [_skill_token(s) for s in optional]
     return job_text + "\n" + " ".join(tokens)
+
+
+@cache
+def _skill_token(skill_id: str) -> str:
+    """A skill's token ("sk_scikit_learn"); cached, as every posting names the same few hundred skills."""
+    return f"sk_{_NON_WORD.sub('_', skill_id)}"
 
 
 def reading_document(reading: PostingReading) -> str:
@@ -47,11 +55,35 @@ def reading_document(reading: PostingReading) -> str:
     )
 
 
+def reading_terms(reading: PostingReading) -> Counter[str] | None:
+    """What ``\\w\\w+`` finds in ``reading_document(reading).lower()``, counted, from the words the skill tokenizer
+    already found (tokenizing again was ~3% of analyze's time); None where they could differ. They are the same runs
+    of letters and digits unless the text holds "_" (a word character to ``\\w``, a separator to the tokenizer), "İ"
+    (lowercases to two characters, the second no word character) or "Σ" (lowercased by its neighbours, which the
+    tokenizer's words lack). A word's trailing "+"/"#" ("C++", "5+") is no word character: dropped. One-character
+    words are counted too, and dropped with every other term outside the vocabulary."""
+    words = reading.job_words
+    text = reading.job_text
+    if words is None or "_" in text or "İ" in text or "Σ" in text:
+        return None
+    if "+" in words or "#" in words:
+        words = words.replace("+", "").replace("#", "")
+    counts = Counter(words.split("\n")) if words else Counter()
+    required = [_skill_token(s.id) for s in reading.skills if s.required]
+    counts.update(required * 2 + [_skill_token(s.id) for s in reading.skills if not s.required])
+    return counts
+
+
 def tfidf_matrix(
-    documents: Sequence[str], vocabulary: dict[str, int], token: re.Pattern[str], idf: np.ndarray, sublinear: bool
+    documents: Sequence[str | Counter[str]],
+    vocabulary: dict[str, int],
+    token: re.Pattern[str],
+    idf: np.ndarray,
+    sublinear: bool,
 ) -> Any:
     """scikit-learn's TF-IDF transform (lowercase, token regex, optional 1 + log tf, idf, L2 norm), counted with
-    ``collections.Counter`` (C) instead of its per-token Python loop: about twice as fast."""
+    ``collections.Counter`` (C) instead of its per-token Python loop: about twice as fast. A document may come as
+    its tokens already counted (a Counter, in the order the tokens first appear)."""
     from scipy.sparse import csr_matrix
 
     findall, lookup = token.findall, vocabulary.get
@@ -59,7 +91,7 @@ def tfidf_matrix(
     value_parts: list[np.ndarray] = []
     indptr = [0]
     for document in documents:
-        counts = Counter(findall(document.lower()))
+        counts = document if isinstance(document, Counter) else Counter(findall(document.lower()))
         # map() over dict.get and np.fromiter keep the per-term work in C; -1 marks terms outside the vocabulary.
         columns = np.fromiter(map(lookup, counts, repeat(-1)), dtype=np.int64, count=len(counts))
         values = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
@@ -218,16 +250,26 @@ class LinearRoleModel:
         self.temperature_ = temperature
         self.classes_ = np.array(LABELS)
 
-    def logits(self, documents: Sequence[str]) -> np.ndarray:
+    def logits(self, documents: Sequence[str | Counter[str]]) -> np.ndarray:
         """Uncalibrated scores, one column per label in LABELS order."""
         matrix = tfidf_matrix(documents, self.vocabulary, self.token, self.idf, self.sublinear_tf)
         return np.asarray(matrix @ self.coef.T, dtype=float) + self.intercept
 
-    def predict_proba(self, documents: Sequence[str]) -> np.ndarray:
+    def predict_proba(self, documents: Sequence[str | Counter[str]]) -> np.ndarray:
         return _softmax(self.logits(documents) / self.temperature_)
 
     def predict(self, documents: Sequence[str]) -> np.ndarray:
         return self.classes_[self.predict_proba(documents).argmax(axis=1)]
+
+    def predict_proba_readings(self, readings: Sequence[PostingReading]) -> np.ndarray:
+        """``predict_proba`` of the readings' documents, counting terms from the words already found where
+        ``reading_terms`` can (with the default token pattern only)."""
+        reuse = self.token.pattern == _WORD_TOKENS
+        documents: list[str | Counter[str]] = []
+        for reading in readings:
+            terms = reading_terms(reading) if reuse else None
+            documents.append(reading_document(reading) if terms is None else terms)
+        return self.predict_proba(documents)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

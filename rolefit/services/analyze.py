@@ -18,12 +18,14 @@ _SHORT_WORDS = 40  # a job text of fewer words is very short
 
 
 def _classify(readings: Sequence[PostingReading]) -> list[dict[str, float]]:
-    from rolefit.models.classifier import reading_document
+    from rolefit.models.classifier import LinearRoleModel, reading_document
     from rolefit.models.store import default_model
 
     model = default_model()
-    documents = [reading_document(r) for r in readings]
-    probabilities = model.predict_proba(documents)
+    if isinstance(model, LinearRoleModel):
+        probabilities = model.predict_proba_readings(readings)
+    else:
+        probabilities = model.predict_proba([reading_document(r) for r in readings])
     return [{label: float(row[i]) for i, label in enumerate(LABELS)} for row in probabilities]
 
 

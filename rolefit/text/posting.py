@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 from rolefit.errors import InputError
@@ -24,10 +25,14 @@ from rolefit.text.skills import SkillExtractor, Tokens, default_extractor, lower
 __all__ = ["FoundSkill", "PostingReading", "read_posting"]
 
 # "Bachelor's degree in Computer Science, Statistics or Mathematics" names fields of study, not skills asked for.
-_DEGREE = re.compile(
-    r"\b(degree|bachelor(?:'s|’s|s)?|master(?:'s|’s|s| of| in| degree)|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|field of study|fields? of|"
+_DEGREE_WORDS = (
+    r"(degree|bachelor(?:'s|’s|s)?|master(?:'s|’s|s| of| in| degree)|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|field of study|fields? of|"
     r"fields? such as|majors?|diploma)\b"
 )
+_DEGREE = re.compile(rf"\b{_DEGREE_WORDS}")
+# The same words with no \b in front: a pattern that starts with \b gives the regex engine no first letters to skip
+# ahead to, so it tries every position (~5x slower); _has_degree_word checks the boundary on each hit instead.
+_DEGREE_AFTER_BOUNDARY = re.compile(_DEGREE_WORDS)
 # "Machine Learning Engineer", "Supply Chain Data Analyst", "the Data Engineering team": a job title or team name
 # names the job, it does not ask for the skill.
 # Any skill right before people in the plural names the people ("backend engineers", "machine learning researchers",
@@ -59,6 +64,18 @@ _NOT_A_FIELD_LIST = re.compile(
     r"[.;!?]|\b(experience|years?|skills?|knowledge|proficien\w*|using|with|plus|including|familiar\w*|strong|ability|"
     r"expertise|work(ing)?|understanding|background in|equivalent)\b"
 )
+
+
+def _after_boundary(text: str, at: int, pattern: re.Pattern[str], end: int) -> bool:
+    """Whether ``\\b`` + ``pattern`` matches in text[at:end], for a pattern whose every match starts with a word
+    character (so the boundary means no word character before it, as ``re`` sees it)."""
+    hit = pattern.search(text, at, end)
+    while hit is not None:
+        at = hit.start()
+        if not at or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            return True
+        hit = pattern.search(text, at + 1, end)
+    return False
 
 
 def _is_degree_field(lowered: str, line_start: int, start: int) -> bool:
@@ -117,13 +134,14 @@ def _blurb_paragraphs(
     counts), not a bullet list; and everything after a "Why <employer>?" line."""
     spans = []
     for paragraph in PARAGRAPH.finditer(cleaned, start, end):
-        words = paragraph.group(0).strip()
         lowered_words = lowered[paragraph.start() : paragraph.end()].strip()
-        job_cue = _JOB_CUE.search(lowered_words)
-        if not job_cue and _EMPLOYER_HEADING.fullmatch(words):
+        if _JOB_CUE.search(lowered_words):
+            continue  # most paragraphs: the original-case text is not needed
+        words = paragraph.group(0).strip()
+        if _EMPLOYER_HEADING.fullmatch(words):
             spans.append((paragraph.start(), end))
             break
-        if job_cue or BULLET.match(words):
+        if BULLET.match(words):
             continue
         if (
             _COMPANY_CUE.search(lowered_words) or (employer and any(name in lowered_words for name in employer))
@@ -217,6 +235,10 @@ class PostingReading:
     seniority: str | None
     salary: StatedSalary | None
     job_text: str  # the job's own sections joined (for the classifier), blanks where markup was
+    # job_text's words as the skill tokenizer lowercased them, one a line (one string, ~3 KiB; a list held ~31 KiB):
+    # the classifier counts its terms from these instead of tokenizing job_text again, where they are the same
+    # (classifier.reading_terms says when)
+    job_words: str | None = field(default=None, repr=False)
 
     def skill_ids(self, required_only: bool = False) -> list[str]:
         return [s.id for s in self.skills if s.required or not required_only]
@@ -290,7 +312,6 @@ def _values_before(lowered: str, start: int) -> bool:
     return _VALUES.search(lowered, window, start) is not None
 
 
-_NEWLINE = re.compile("\n")
 # "with our data science and analytics teams", "with engineering, data science, and business teams", "our Simulation
 # Environments team", "our Data & Analytics crew": the mention names a team (matched on the lowercase copy).
 _TEAM_AFTER = re.compile(
@@ -453,11 +474,15 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
     found: dict[str, FoundSkill] = {}
     lines: dict[int, tuple[int, NiceCues | None, bool]] = {}
     employer = _employer_names(cleaned, lowered)
-    newlines = [match.start() for match in _NEWLINE.finditer(cleaned)]
+    # where each line ends: C-level work on the lines' lengths, where a finditer makes a Match object per line
+    newlines = list(accumulate(map((1).__add__, map(len, cleaned.split("\n"))), initial=-1))[1:-1]
     run_together = _lost_line_breaks(cleaned)
+    job_words: list[str] = []
     for section in job_sections:
         segment = cleaned[section.start : section.end]
         tokens = tokenize(segment)
+        if tokens.lowered:
+            job_words.append("\n".join(tokens.lowered))
         if run_together:
             tokens = _split_run_together(segment, tokens, extractor)
         blurbs = _blurb_paragraphs(cleaned, lowered, section.start, section.end, employer)
@@ -475,9 +500,10 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
             if line_facts is None:  # (degree word, nice-to-have cues, is a sub-heading), once per line
                 item_start = _wrapped_from(cleaned, newlines, line_start)
                 line_facts = lines[line_start] = (
-                    item_start if _DEGREE.search(lowered, item_start, line_end) else -1,
+                    item_start if _after_boundary(lowered, item_start, _DEGREE_AFTER_BOUNDARY, line_end) else -1,
                     _nice_cues(lowered, line_start, line_end),
-                    bool(_SUBHEADING.fullmatch(cleaned, line_start, line_end)),
+                    cleaned.find(":", line_start, line_end) >= 0  # (the colon first: the regex has no literal)
+                    and bool(_SUBHEADING.fullmatch(cleaned, line_start, line_end)),
                 )
             if line_facts[0] >= 0 and _is_degree_field(lowered, line_facts[0], start):
                 continue
@@ -519,13 +545,19 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
             else:
                 entry.evidence.append((start, end))
     job_text = "\n".join(cleaned[s.start : s.end] for s in job_sections)
+    # job_text.lower() from the lowercase copy already made (lowercasing is ~15 instructions a character): the same
+    # unless the text holds "İ" (fold_case keeps it) or "Σ" (lowercased by its neighbours, which a slice changes)
+    job_lowered = (
+        "\n".join(lowered[s.start : s.end] for s in job_sections) if "İ" not in cleaned and "Σ" not in cleaned else None
+    )
     salary = find_salary(text)
     return PostingReading(
         text=text,
         title=title,
         sections=sections,
         skills=sorted(found.values(), key=lambda s: s.evidence[0][0]),
-        seniority=seniority_from(title, job_text),
+        seniority=seniority_from(title, job_text, job_lowered),
         salary=salary,
         job_text=job_text,
+        job_words="\n".join(job_words),
     )

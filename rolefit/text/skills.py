@@ -132,6 +132,7 @@ class SkillExtractor:
         """Longest match first at each token; matched tokens are consumed."""
         tokens = tokens if tokens is not None else tokenize(text)
         words, lowered = tokens.words, tokens.lowered
+        starts, ends = tokens.starts, tokens.ends
         mentions: list[SkillMention] = []
         count = len(words)
         folded, exact = self.folded, self.exact
@@ -144,27 +145,33 @@ class SkillExtractor:
         for index in compress(range(count), starts_alias):
             if index < next_free:
                 continue  # inside the previous match
-            found: str | None = None
             lowered_word, word = lowered[index], words[index]
-            widths = folded_starts.get(lowered_word, ())
-            exact_widths = exact_starts.get(word) if exact_starts else None
-            if exact_widths:
-                widths = tuple(sorted({*widths, *exact_widths}, reverse=True)) if widths else exact_widths
             # Common words ("a", "data", "on") start some long alias but are rarely followed by its second word:
-            # one pair lookup spares building a key for every width.
-            following = index + 1 < count
-            if not (
-                following
-                and ((lowered_word, lowered[index + 1]) in folded_pairs or (word, words[index + 1]) in exact_pairs)
+            # one pair lookup spares building a key for every width, and most such tokens start no alias at all.
+            if index + 1 < count and (
+                (lowered_word, lowered[index + 1]) in folded_pairs or (word, words[index + 1]) in exact_pairs
             ):
-                widths = (1,) if lowered_word in folded_singles or word in exact_singles else ()
+                widths = folded_starts.get(lowered_word, ())
+                exact_widths = exact_starts.get(word) if exact_starts else None
+                if exact_widths:
+                    widths = tuple(sorted({*widths, *exact_widths}, reverse=True)) if widths else exact_widths
+            elif lowered_word in folded_singles:
+                widths = (1,)
+                exact_widths = (1,) if word in exact_singles else None
+            elif word in exact_singles:
+                widths = exact_widths = (1,)
+            else:
+                continue
+            found: str | None = None
             for width in widths:
                 if width > count - index:
                     continue
                 key = tuple(lowered[index : index + width])
                 found = folded.get(key)
+                case_sensitive = False
                 if found is None and exact_widths and width in exact_widths:  # only a case-sensitive alias's width
                     found = exact.get(tuple(words[index : index + width]))
+                    case_sensitive = True
                 if (
                     found is not None
                     and width > 1
@@ -172,13 +179,12 @@ class SkillExtractor:
                     and not (key in self.listed and _contiguous(text, tokens, index, width, comma=True))
                 ):
                     found = None
-                if found is not None and key not in folded and not _plausible_exact(text, tokens, index, width):
+                if found is not None and case_sensitive and not _plausible_exact(text, tokens, index, width):
                     found = None
                 if found is not None:
+                    mentions.append(SkillMention(found, starts[index], ends[index + width - 1]))
+                    next_free = index + width
                     break
-            if found is not None:
-                mentions.append(SkillMention(found, tokens.starts[index], tokens.ends[index + width - 1]))
-                next_free = index + width
         return mentions
 
 
