@@ -259,7 +259,9 @@ def test_nice_to_have_is_read_per_sentence_on_a_line_of_prose() -> None:
 
 
 def test_what_a_posting_says_you_do_not_need_is_not_asked_for() -> None:
-    text = "Responsibilities\n- Build data pipelines in Python\n\nWhat You Don’t Need\n- Deep machine learning knowledge\n"
+    text = (
+        "Responsibilities\n- Build data pipelines in Python\n\nWhat You Don’t Need\n- Deep machine learning knowledge\n"
+    )
     reading = read_posting(text, "Data Engineer")
     assert [s.kind for s in reading.sections] == ["responsibilities", "not-needed"]
     assert [s.id for s in reading.skills] == ["data-pipelines", "python"]

@@ -27,7 +27,8 @@ _CURRENCY_SIGNS.update({code: code for code in _USD_PER_UNIT})
 _WAGE_RANGE = {"hour": (5, 1_000), "month": (500, 150_000), "year": (10_000, 2_000_000)}
 # Money that is a perk, not the wage: "a personal budget of $1,000 USD per month", "$5,250 Education Reimbursement".
 _PERK_BEFORE = re.compile(
-    r"(?:budget|stipend|allowance|reimbursement|coverage|insurance|insured|assured|gift|credit|perk)s?\b[^\n\d.;]{0,20}$", re.I
+    r"(?:budget|stipend|allowance|reimbursement|coverage|insurance|insured|assured|gift|credit|perk)s?\b[^\n\d.;]{0,20}$",
+    re.I,
 )
 _PERK_AFTER = re.compile(
     r"^[ \t]*(?:[a-z]+[ \t]+){0,2}?(?:budget|stipend|reimburse\w*|coverage|insurance|gift|credit|perk|towards|learning|"
