@@ -138,6 +138,10 @@ def test_years_required_skips_lines_that_only_prefer_them() -> None:
         ("Salary: $145k AUD + super", 145_000, 145_000, "year", "AUD"),
         ("AR $2.2M ARS/mo. - Anywhere $47K USD/yr.", 2_200_000, 2_200_000, "month", "ARS"),
         ("Compensation: MXN 836,400 - MXN 1,100,000 per year", 836_400, 1_100_000, "year", "MXN"),
+        # period words in Spanish, French and German
+        ("Ein Bruttogehalt von 3.000 € bis 5.000 € monatlich", 3_000, 5_000, "month", "EUR"),
+        ("Salario: 2.500.000 COP al mes", 2_500_000, 2_500_000, "month", "COP"),
+        ("Rémunération : 3 500 € brut par mois", 3_500, 3_500, "month", "EUR"),
         # a currency outside the table is skipped, not read as US dollars
         ("UY $112K URU/mo. - Anywhere $31K USD/yr.", 31_000, 31_000, "year", "USD"),
     ],

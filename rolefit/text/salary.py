@@ -61,8 +61,16 @@ _MONEY_WORDS = ("$", "€", "£", "₹", "¥", *_USD_PER_UNIT, "dollars", "euros
 _DIGIT = re.compile(r"\d")
 _DIGIT_WITHIN = 5
 _HOURLY = re.compile(r"\b(per hour|an hour|/\s?h(ou)?r\b|hourly|/hr)", re.I)
-_MONTHLY = re.compile(r"(per[ /]month|a month|/\s?month|\bmonthly|/\s?mo\b|\bp\.m\.)", re.I)
-_YEAR_WORDS = r"per year|a year|annual|annually|/\s?y(ea)?r\b|per annum|p\.a\.|yearly"
+# English, then Spanish, French and German ("al mes", "par mois", "monatlich").
+_MONTHLY = re.compile(
+    r"(per[ /]month|a month|/\s?month|\bmonthly|/\s?mo\b|\bp\.m\.|\b(?:al|por) mes\b|/\s?mes\b|\bmensual|"
+    r"\bpar mois\b|\bmensuel|\bmonatlich|\bpro monat\b)",
+    re.I,
+)
+_YEAR_WORDS = (
+    r"per year|a year|annual|annually|/\s?y(ea)?r\b|per annum|p\.a\.|yearly|(?:al|por) año\b|par an\b|annuel|"
+    r"pro jahr\b|jährlich"
+)
 _YEARLY = re.compile(rf"\b({_YEAR_WORDS}|salary)", re.I)
 _YEARLY_AFTER = re.compile(rf"\b({_YEAR_WORDS})", re.I)
 
