@@ -257,7 +257,7 @@ _VERB_READING = {
     "build tools": re.compile(r"\s+(?:to|that|which|for)\b"),
     "lending": re.compile(r"\s+(?:a|an|the|their|his|her|your|our|its|technical|support|expertise|credibility|help)\b"),
 }
-_READ_BY_NEXT_WORDS = _DESCRIBES_A_PRODUCT | {"build-tools", "finance-domain"}
+_READ_BY_WORDS_AROUND = _DESCRIBES_A_PRODUCT | {"build-tools", "finance-domain", "leadership"}
 
 
 # "present findings to senior leadership", "partner with engineering leadership": the people reported to, not a
@@ -284,8 +284,11 @@ def _leadership_is_the_audience(lowered: str, start: int, end: int) -> bool:
     )
 
 
-def _next_words_say_otherwise(skill_id: str, lowered: str, start: int, end: int) -> bool:
-    """A product adjective or a verb, not the skill, judged by the words after the mention."""
+def _words_around_say_otherwise(skill_id: str, lowered: str, start: int, end: int) -> bool:
+    """A product adjective, a verb or the people reported to, not the skill, judged by the words around the mention
+    (only for the skills in ``_READ_BY_WORDS_AROUND``)."""
+    if skill_id == "leadership":
+        return _leadership_is_the_audience(lowered, start, end)
     if skill_id in _DESCRIBES_A_PRODUCT:
         return _PRODUCT_AFTER.match(lowered, end) is not None
     verb = _VERB_READING.get(lowered[start:end])
@@ -518,9 +521,7 @@ def read_posting(text: str, title: str | None = None, extractor: SkillExtractor 
                 and skill.id not in _TEAM_ADJECTIVES
             ):
                 continue  # "partner with our cloud infrastructure team": a team to work with, not a skill asked for
-            if skill.id in _READ_BY_NEXT_WORDS and _next_words_say_otherwise(skill.id, lowered, start, end):
-                continue
-            if skill.id == "leadership" and _leadership_is_the_audience(lowered, start, end):
+            if skill.id in _READ_BY_WORDS_AROUND and _words_around_say_otherwise(skill.id, lowered, start, end):
                 continue
             if (
                 start > 1
