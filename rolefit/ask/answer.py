@@ -164,7 +164,7 @@ def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | No
         lines.append(f"{role_name}: " + "; ".join(parts) + f" [{len(used)}]")
     if not lines:
         return None
-    documents = {h.passage.source.split("#")[0] for h in used}
+    documents = {document for _, document, _ in compared}
     note = " The sources differ; each figure is shown with its own source." if len(documents) > 1 else ""
     comparison = _pay_comparison(compared, lowest=bool(_LOWER.search(question))) if _COMPARES.search(question) else ""
     return "\n".join(lines) + note + comparison, used

@@ -617,6 +617,7 @@ class Index:
         self._bm25 = bm25s.BM25(k1=BM25_K1, b=0.75, method=BM25_IDF)
         self._bm25.index(indexed, show_progress=False)
         self._last: tuple[str | None, np.ndarray | None] = (None, None)
+        self._last_bm25: tuple[str | None, np.ndarray | None] = (None, None)  # search and best_bm25 share one scoring
 
     def _similarities(self, question: str) -> np.ndarray:
         """Cosine similarity of the question to every passage (the last question's are kept: answering a
@@ -631,6 +632,7 @@ class Index:
     def forget_query(self) -> None:
         """Drop the kept similarities, so the next question is embedded afresh (benchmarks time it)."""
         self._last = (None, None)
+        self._last_bm25 = (None, None)
 
     def best_similarity(self, question: str) -> float | None:
         """How close the question's nearest passage is in meaning (None without dense vectors)."""
@@ -639,8 +641,12 @@ class Index:
         return float(self._similarities(question).max())
 
     def _bm25_scores(self, question: str) -> np.ndarray:
-        known = [t for t in expanded_tokens(question) if t in self.indexed_vocabulary]
-        return np.asarray(self._bm25.get_scores(known), dtype=float) if known else np.zeros(len(self.passages))
+        kept_question, scores = self._last_bm25  # one read: another thread may replace it meanwhile
+        if kept_question != question or scores is None:
+            known = [t for t in expanded_tokens(question) if t in self.indexed_vocabulary]
+            scores = np.asarray(self._bm25.get_scores(known), dtype=float) if known else np.zeros(len(self.passages))
+            self._last_bm25 = (question, scores)
+        return scores
 
     def best_bm25(self, question: str) -> float:
         """The BM25 score of the passage sharing most words with the question, wherever the fusion ranks it."""
