@@ -56,6 +56,8 @@ def test_stdin_and_text_output() -> None:
         (["analyze", "-"], "   ", "empty"),
         (["analyze", "missing-file.txt"], None, "No such file"),
         (["analyze", "postings.csv"], None, "No such file"),
+        (["analyze", "-"], "Python SQL " * 100_000, "over 800,000 bytes"),  # 1.1 MB: only its start was read
+        (["analyze", "-"], "Python SQL " * 20_000, "220,000 characters; the limit is 200,000"),
     ],
 )
 def test_bad_single_inputs_exit_2(args: list[str], stdin: str | None, needle: str) -> None:

@@ -33,6 +33,11 @@ def _read_text(file: str | None) -> str:
             raise InputError("analyze reads plain-text postings; for a PDF, copy its text into a .txt file")
         with path.open("rb") as handle:
             data = handle.read(MAX_CHARS * 4 + 1)
+    if len(data) > MAX_CHARS * 4:  # only the start was read: say so rather than report its length as the size
+        raise InputError(
+            f"The posting is over {MAX_CHARS * 4:,} bytes; the limit is {MAX_CHARS:,} characters"
+            " (is this really one posting? a file of postings is .csv, .jsonl or .parquet)"
+        )
     return decode_bytes(data)
 
 
