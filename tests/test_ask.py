@@ -15,6 +15,7 @@ from rolefit.ask.retrieval import (
     expanded_tokens,
     mentioned_roles,
     move_endpoints,
+    named_skills,
     passage_kinds,
     question_kinds,
     tokens,
@@ -293,6 +294,14 @@ def test_tools_passages_are_found_by_their_tools_category(index) -> None:  # noq
     # The passage lists Redshift, Hive and Teradata but never uses the word "warehouse".
     hits = index.search("what warehouses and databases do data engineers deal with", k=5, mode="bm25")
     assert "data-engineer.tools.0" in [h.passage.id for h in hits]
+
+
+def test_a_skill_the_question_names_lifts_the_passages_that_list_it(index) -> None:  # noqa: ANN001
+    # "ML engineers" and "data engineering" are roles, not the skills machine learning and data engineering.
+    assert named_skills("is statistics a big deal for ML engineers?") == {"statistics"}
+    assert named_skills("is data modelling a big part of data engineering") == {"data-modeling"}
+    hits = index.search("is data modelling a big part of data engineering", k=5)
+    assert "data-engineer.skills.4" in [h.passage.id for h in hits]
 
 
 def test_a_move_between_roles_finds_that_move_in_its_direction(index) -> None:  # noqa: ANN001

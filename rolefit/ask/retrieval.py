@@ -31,6 +31,7 @@ __all__ = [
     "hub_places",
     "index_tokens",
     "mentioned_roles",
+    "named_skills",
     "passage_kinds",
     "question_kinds",
     "skill_names",
@@ -61,6 +62,14 @@ BM25_K1 = 0.9
 BM25_IDF = "robertson"
 ROLE_BOOST = 1.5  # per role the question names that the passage is about
 TRANSITION_BOOST = 2.0  # the move the question asks about, in its direction (tune MRR: 1.5 0.882, 2 0.889, 3 0.894)
+# Per skill or tool the question names outside a role's name that the passage names too ("is statistics a big deal
+# for ML engineers?" wants the skills passage that rates statistics, "notebooks like Jupyter" the tools passage
+# listing Jupyter): BM25 weighs such a word like any other, and the dense vectors of a list of skills say little.
+# Only when the question asks for skills or tools or for no kind at all: "AWS certs" wants certifications, "who do
+# they collaborate with" the stakeholders. Hybrid MRR tune / check: none 0.898 / 0.889, 1.15 0.899 / 0.914,
+# 1.3 0.905 / 0.907, 1.5 0.899 / 0.899 (boosting every passage naming the skill, 1.3: 0.887 / 0.888).
+SKILL_BOOST = 1.3
+_LISTS = frozenset(["skills", "tools", "aspect:key-skills"])  # the passages that list skills and tools as facts
 # Per passage of the kind the question asks about (pay, tools, day-to-day, ...), read from the same KIND_WORDS that
 # BM25 indexes; the dense ranking knows nothing of kinds, so hybrid needed it. Chosen on tune and checked on
 # bench/data/ask_check.jsonl (hybrid MRR tune / check): 1.0 0.879 / 0.819, 1.15 0.881 / 0.847, 1.2 0.877 / 0.849,
@@ -403,6 +412,34 @@ def alias_words() -> frozenset[str]:
     )
 
 
+@cache
+def _role_spans() -> re.Pattern[str]:
+    """Every role's id, name and alias in lower-case text, any punctuation between its words ("ML engineers",
+    "data-engineering"): a skill inside a role's name ("machine learning" in "machine learning engineer") is no
+    skill the text names."""
+    names = {normalize_name(n) for role in knowledge_base().roles.values() for n in (role.id, role.name, *role.aliases)}
+    variants = [
+        r"[^a-z0-9+#]+".join(map(re.escape, name.split())) + ("(?:s|ing)?" if name.endswith("engineer") else "s?")
+        for name in sorted(names, key=len, reverse=True)
+        if len(name) >= 2
+    ]
+    return re.compile(r"(?<![a-z0-9+#])(?:" + "|".join(variants) + r")(?![a-z0-9+#])")
+
+
+@lru_cache(maxsize=4096)
+def named_skills(text: str) -> frozenset[str]:
+    """Ids of the skills and tools a text names outside the names of roles ("is statistics a big deal for ML
+    engineers?" -> statistics, not machine learning)."""
+    from rolefit.text.skills import default_extractor
+
+    spans = [m.span() for m in _role_spans().finditer(text.lower())]
+    return frozenset(
+        m.skill_id
+        for m in default_extractor().find(text)
+        if not any(start < m.end and m.start < end for start, end in spans)
+    )
+
+
 def skill_names(question: str) -> list[str]:
     """Canonical names of the skills and tools the question mentions, by any alias ("k8s" -> Kubernetes)."""
     from rolefit.text.skills import default_extractor
@@ -614,6 +651,7 @@ class Index:
         indexed = [index_tokens(p) for p in passages]
         self.indexed_vocabulary = {t for words in indexed for t in words}  # with kind words and headings
         self._kinds = [passage_kinds(p) for p in passages]
+        self._skills = [named_skills(p.text) if p.kind in _LISTS else frozenset() for p in passages]
         self._bm25 = bm25s.BM25(k1=BM25_K1, b=0.75, method=BM25_IDF)
         self._bm25.index(indexed, show_progress=False)
         self._last: tuple[str | None, np.ndarray | None] = (None, None)
@@ -670,10 +708,12 @@ class Index:
             scores = self._similarities(question) if dense else bm25_scores
             fused = np.zeros(len(self.passages))
             fused[np.argsort(-scores, kind="stable")] = 1 / (RRF_K + np.arange(1, len(scores) + 1))
-        if dense:  # passages of the kind asked for ("what tools...") rise; BM25 already indexes the kind words
-            wanted = question_kinds(question)
-            if wanted:
-                fused *= np.array([KIND_BOOST if kinds & wanted else 1.0 for kinds in self._kinds])
+        wanted = question_kinds(question)
+        if dense and wanted:  # passages of the kind asked for ("what tools...") rise; BM25 indexes the kind words
+            fused *= np.array([KIND_BOOST if kinds & wanted else 1.0 for kinds in self._kinds])
+        skills = named_skills(question)
+        if skills and (not wanted or wanted & {"skills", "tools"}):  # not "AWS certs", "who do they collaborate with"
+            fused *= np.array([SKILL_BOOST if named & skills else 1.0 for named in self._skills])
         roles = set(mentioned_roles(question))
         if roles:  # a passage about every role the question names is the one that compares them
             moving = bool(_MOVE.search(question))
