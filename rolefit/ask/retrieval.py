@@ -345,7 +345,8 @@ def tokens(text: str) -> list[str]:
 # Where people start from when the sources describe a move but the start is not one of the roles.
 _ORIGINS = {
     "software-engineer": r"software (engineer|engineering|developer|dev)s?|developers?|programmers?|swes?|coders?",
-    "beginner": r"beginners?|newcomers?|new to|no experience|from scratch|starting out|just starting|novices?",
+    "beginner": r"beginners?|newcomers?|new to|no (prior |previous |relevant )?(experience|background)|from scratch|"
+    r"from zero|from nothing|zero experience|starting out|just starting|novices?",
     "student": r"students?|college|university|graduates?|grads?|undergrad\w*|school",
 }
 # A question about moving between roles ("switch", "pivot into", "go back to", "retrain as").
@@ -392,13 +393,14 @@ def move_endpoints(question: str) -> list[str]:
     developer, can I become an ML engineer?" -> software-engineer, ml-engineer); empty for any other question."""
     if not _MOVE.search(question):
         return []
-    found = _role_positions(question)
     text = f" {normalize_name(question)} "
+    origins = []
     for origin, pattern in _ORIGINS.items():
         match = re.search(rf" ({pattern}) ", text)
         if match:
-            found.append((match.start(), origin))
-    return _ordered(found)
+            origins.append((match.start(), origin))
+    # A starting point is where a move starts wherever the question says it ("how do I start in MLOps from zero")
+    return _ordered(origins) + [role for role in _ordered(_role_positions(question)) if role not in _ORIGINS]
 
 
 @cache
@@ -456,6 +458,14 @@ _PHRASES = {
     "home office": "remote",
     "hand over": "deliverables outputs",
     "hand off": "deliverables outputs",
+    "go live": "production deployment",
+    "goes live": "production deployment",
+    "went live": "production deployment",
+    "going live": "production deployment",
+    "in the wild": "production deployment",
+    "going up": "growing trending",
+    "go up": "growing trending",
+    "on the rise": "growing trending",
 }
 
 
@@ -493,7 +503,7 @@ KIND_WORDS = {
     "ladder": "career ladder progression promotion senior levels years after next above beyond track rung titles climb",
     "day_to_day": "day daily typical week workday time spend doing routine",
     "stakeholders": "work with collaborate collaboration team partners who",
-    "outputs": "outputs deliver deliverables build produce output hand over",
+    "outputs": "outputs deliver deliverables build produce output hand over ship shipped shipping",
     "success_metrics": "success measure measured judge evaluate performance doing well good job",
     "education": "education degree study major college university phd masters bachelor",
     "certifications": "certifications certification certificate certs exam credential",
@@ -506,7 +516,7 @@ KIND_WORDS = {
     "focus": "focus about what does",
     "summary": "what is does do overview",
     "transition": "switch move transition pivot change become from to",
-    "demand": "demand market outlook growth growing hiring future trend jobs",
+    "demand": "demand market outlook growth growing hiring future trend jobs hot hottest sought popular booming",
     "code": "code coding production notebook quality",
     "work-style": "work style remote independent",
 }
