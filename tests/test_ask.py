@@ -16,6 +16,7 @@ from rolefit.ask.retrieval import (
     mentioned_roles,
     move_endpoints,
     named_skills,
+    only_roles,
     passage_kinds,
     question_kinds,
     tokens,
@@ -402,3 +403,20 @@ def test_every_passage_the_question_sets_point_at_exists(name: str) -> None:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         missing = set(json.loads(line).get("relevant", [])) - known
         assert not missing, f"{name}:{number} points at unknown passages {sorted(missing)}"
+
+
+def test_a_comparison_line_of_a_field_is_joined_by_the_roles_own_passages_of_it(index) -> None:  # noqa: ANN001
+    # "MLOps Engineer — compared with other roles: day to day: ..." is one line; the answer also cites the MLOps
+    # engineer's own day-to-day passages.
+    result = answer_question(index, "What does an MLOps engineer do day to day?")
+    ids = [c["id"] for c in result["citations"]]
+    assert "[2]" in result["answer"] and any(i.startswith("mlops-engineer.day_to_day.") for i in ids[:3])
+
+
+@pytest.mark.parametrize(
+    "question", ["what does an AI engineer do", "what is an ML engineer?", "tell me about data engineers"]
+)
+def test_a_question_of_one_role_name_alone_is_answered_with_its_summary(index, question: str) -> None:  # noqa: ANN001
+    assert only_roles(question) and not only_roles("AI engineer vs ML engineer")
+    result = answer_question(index, question, mode="bm25")  # the test embedder's similarities mean nothing
+    assert result["abstained"] is False and result["citations"][0]["id"].endswith(".summary")

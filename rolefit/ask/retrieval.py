@@ -32,6 +32,7 @@ __all__ = [
     "index_tokens",
     "mentioned_roles",
     "named_skills",
+    "only_roles",
     "passage_kinds",
     "question_kinds",
     "skill_names",
@@ -571,12 +572,22 @@ def _role_names() -> re.Pattern[str]:
     return re.compile(r"(?<= )(?:" + "|".join(variants) + r")(?= )")
 
 
+def only_roles(question: str) -> bool:
+    """Whether the question names one role and nothing else but function words ("what does an AI engineer do?"):
+    it asks what the role is, which its summary says. Two roles alone ("AI engineer vs ML engineer") ask for
+    their comparison."""
+    text = f" {normalize_name(question)} "
+    return len(mentioned_roles(question)) == 1 and not tokens(_role_names().sub(" ", text))
+
+
 @lru_cache(maxsize=4096)
 def question_kinds(text: str) -> frozenset[str]:
     """The kinds of passage a question asks for, by the words people use for each kind ("which tools do MLOps
     engineers use" -> tools; "how is a data scientist judged" -> success_metrics); empty when its words say none."""
     vocabulary, spread = _kind_vocabulary()
     evidence: dict[str, float] = {}
+    if only_roles(text):  # "what does an AI engineer do?", "tell me about data engineers"
+        return frozenset(["summary"])
     text = _role_names().sub(" ", f" {normalize_name(text)} ")  # "machine learning engineer" asks for no skills
     for token in set(tokens(text)):  # "day to day" is one word about the day, not two
         for kind, words in vocabulary.items():
@@ -735,6 +746,14 @@ class Index:
                     start, end = passage.facts.get("from"), passage.facts.get("to")
                     if start in endpoints and end in endpoints and endpoints.index(start) < endpoints.index(end):
                         fused[i] *= TRANSITION_BOOST
+        if only_roles(question):
+            # "What is an ML engineer?" asks what the role is, which its summary says: it goes first. Every passage
+            # about the role shares the one weighty word, so neither ranker tells them apart (MiniLM put the ML
+            # engineer's summary 11th, after its hiring and lifecycle lines). No tune or check question is of this form.
+            role = mentioned_roles(question)[0]
+            for i, passage in enumerate(self.passages):
+                if passage.kind == "summary" and passage.roles == (role,):
+                    fused[i] = fused.max() + 1.0
         order = np.argsort(-fused, kind="stable")[:k]
         return [Hit(self.passages[i], float(fused[i]), float(bm25_scores[i])) for i in order]
 
