@@ -480,7 +480,7 @@ def expanded_tokens(question: str) -> list[str]:
     """The question's tokens plus the full names of the roles and skills it names ("MLE" -> machine learning
     engineer, "vector DBs" -> vector databases) and the sources' terms for places and everyday phrases
     ("SF" -> US tech hubs, "from home" -> remote), so BM25 meets the knowledge base's own wording."""
-    query = tokens(question)
+    query = list(dict.fromkeys(tokens(question)))  # "day to day" asks about the day once
     lowered = question.lower()
     if hub_places(question):
         query += tokens("US tech hubs")
