@@ -467,6 +467,10 @@ _PHRASES = {
     "going up": "growing trending",
     "go up": "growing trending",
     "on the rise": "growing trending",
+    "which path": "choose",
+    "which career": "choose",
+    "aim for": "choose",
+    "cut out for": "choose",
 }
 
 
