@@ -125,11 +125,18 @@ def _best_sentences(passage: Passage, wanted: set[str], count: int = 2) -> list[
     """The passage's sentences sharing most words with the question, in the passage's order. A FAQ entry answers
     with its answer: its own question shares the most words with the user's and says nothing."""
     text = passage.text
+    about = ""
     if passage.kind == "question" and " A: " in text:
-        text = text.partition(" A: ")[2]
+        asked, _, text = text.partition(" A: ")
+        roles = mentioned_roles(asked)
+        if len(roles) == 1 and not mentioned_roles(text):  # "When is AI Engineer the right choice for me?"
+            from rolefit.knowledge.loader import knowledge_base
+
+            about = knowledge_base().role(roles[0]).name + ": "  # its answer alone never says which role
     sentences = _sentences(text)
     ranked = sorted(range(len(sentences)), key=lambda i: -len(wanted & set(tokens(sentences[i]))))
-    return [sentences[i] for i in sorted(ranked[:count])]
+    chosen = [sentences[i] for i in sorted(ranked[:count])]
+    return [about + chosen[0], *chosen[1:]] if about and chosen else chosen
 
 
 def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | None:
