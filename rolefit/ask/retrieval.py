@@ -474,6 +474,10 @@ _PHRASES = {
 }
 
 
+# Everyday words for trouble, and the sources' ("production problems", "issues").
+_LAY_WORDS = {word: "problems issues" for word in ("headache", "headaches", "trouble", "troubles")}
+
+
 def hub_places(question: str) -> list[str]:
     """The US tech-hub cities the question names ("SF", "New York")."""
     text = question.lower()
@@ -491,6 +495,9 @@ def expanded_tokens(question: str) -> list[str]:
     for phrase, words in _PHRASES.items():
         if phrase in lowered:
             query += tokens(words)
+    for word in re.findall(r"[a-z]+", lowered):
+        if word in _LAY_WORDS:
+            query += tokens(_LAY_WORDS[word])
     kb = knowledge_base()
     for role_id in mentioned_roles(question):
         query += tokens(kb.role(role_id).name)
