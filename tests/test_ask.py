@@ -314,6 +314,8 @@ def test_a_move_between_roles_finds_that_move_in_its_direction(index) -> None:  
     # a starting point is the start wherever the question names it
     assert move_endpoints("how do I start an mlops career from zero") == ["beginner", "mlops-engineer"]
     assert set(tokens("production")) <= set(expanded_tokens("who keeps the models running after they go live"))
+    # an everyday phrase says what kind of passage is wanted as the sources' word would
+    assert "choose_if" in question_kinds("I want to build gen AI features people actually use, which path?")
     hits = index.search("can an ML engineer go back to being a data scientist", k=3, mode="bm25")
     assert {"from": "ml-engineer", "to": "data-scientist"} in [h.passage.facts for h in hits]
 

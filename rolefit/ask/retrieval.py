@@ -599,7 +599,9 @@ def question_kinds(text: str) -> frozenset[str]:
     evidence: dict[str, float] = {}
     if only_roles(text):  # "what does an AI engineer do?", "tell me about data engineers"
         return frozenset(["summary"])
+    lowered = text.lower()
     text = _role_names().sub(" ", f" {normalize_name(text)} ")  # "machine learning engineer" asks for no skills
+    text += " ".join(words for phrase, words in _PHRASES.items() if phrase in lowered)  # "which path" -> choose
     for token in set(tokens(text)):  # "day to day" is one word about the day, not two
         for kind, words in vocabulary.items():
             if token in words:
