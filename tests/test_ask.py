@@ -15,6 +15,8 @@ from rolefit.ask.retrieval import (
     expanded_tokens,
     mentioned_roles,
     move_endpoints,
+    named_skills,
+    only_roles,
     passage_kinds,
     question_kinds,
     tokens,
@@ -295,12 +297,25 @@ def test_tools_passages_are_found_by_their_tools_category(index) -> None:  # noq
     assert "data-engineer.tools.0" in [h.passage.id for h in hits]
 
 
+def test_a_skill_the_question_names_lifts_the_passages_that_list_it(index) -> None:  # noqa: ANN001
+    # "ML engineers" and "data engineering" are roles, not the skills machine learning and data engineering.
+    assert named_skills("is statistics a big deal for ML engineers?") == {"statistics"}
+    assert named_skills("is data modelling a big part of data engineering") == {"data-modeling"}
+    hits = index.search("is data modelling a big part of data engineering", k=5)
+    assert "data-engineer.skills.4" in [h.passage.id for h in hits]
+
+
 def test_a_move_between_roles_finds_that_move_in_its_direction(index) -> None:  # noqa: ANN001
     assert move_endpoints("I'm a backend developer, how do I get into AI engineering?") == [
         "software-engineer",
         "ai-engineer",
     ]
     assert move_endpoints("ML engineer vs MLOps engineer, where's the line?") == []  # no move asked about
+    # a starting point is the start wherever the question names it
+    assert move_endpoints("how do I start an mlops career from zero") == ["beginner", "mlops-engineer"]
+    assert set(tokens("production")) <= set(expanded_tokens("who keeps the models running after they go live"))
+    # an everyday phrase says what kind of passage is wanted as the sources' word would
+    assert "choose_if" in question_kinds("I want to build gen AI features people actually use, which path?")
     hits = index.search("can an ML engineer go back to being a data scientist", k=3, mode="bm25")
     assert {"from": "ml-engineer", "to": "data-scientist"} in [h.passage.facts for h in hits]
 
@@ -390,3 +405,20 @@ def test_every_passage_the_question_sets_point_at_exists(name: str) -> None:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         missing = set(json.loads(line).get("relevant", [])) - known
         assert not missing, f"{name}:{number} points at unknown passages {sorted(missing)}"
+
+
+def test_a_comparison_line_of_a_field_is_joined_by_the_roles_own_passages_of_it(index) -> None:  # noqa: ANN001
+    # "MLOps Engineer — compared with other roles: day to day: ..." is one line; the answer also cites the MLOps
+    # engineer's own day-to-day passages.
+    result = answer_question(index, "What does an MLOps engineer do day to day?")
+    ids = [c["id"] for c in result["citations"]]
+    assert "[2]" in result["answer"] and any(i.startswith("mlops-engineer.day_to_day.") for i in ids[:3])
+
+
+@pytest.mark.parametrize(
+    "question", ["what does an AI engineer do", "what is an ML engineer?", "tell me about data engineers"]
+)
+def test_a_question_of_one_role_name_alone_is_answered_with_its_summary(index, question: str) -> None:  # noqa: ANN001
+    assert only_roles(question) and not only_roles("AI engineer vs ML engineer")
+    result = answer_question(index, question, mode="bm25")  # the test embedder's similarities mean nothing
+    assert result["abstained"] is False and result["citations"][0]["id"].endswith(".summary")

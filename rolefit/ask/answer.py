@@ -19,6 +19,8 @@ from rolefit.ask.retrieval import (
     describe,
     hub_places,
     mentioned_roles,
+    only_roles,
+    passage_kinds,
     skill_names,
     tokens,
 )
@@ -112,7 +114,10 @@ def _same_field(hits: list[Hit]) -> list[Hit]:
     first = hits[0].passage
     if first.kind in ("question", "transition", "summary"):
         return hits[:1]
-    same = [h for h in hits[1:CHECKED_PASSAGES] if h.passage.kind == first.kind and h.passage.roles == first.roles]
+    # A comparison of a field ("aspect:day-to-day") counts as that field: the one line "day to day: Reliability
+    # engineering and automation." is joined by the role's own day-to-day passages, not left alone.
+    field = passage_kinds(first)
+    same = [h for h in hits[1:CHECKED_PASSAGES] if passage_kinds(h.passage) == field and h.passage.roles == first.roles]
     return [hits[0], *same][:SAME_FIELD_PASSAGES]
 
 
@@ -120,11 +125,18 @@ def _best_sentences(passage: Passage, wanted: set[str], count: int = 2) -> list[
     """The passage's sentences sharing most words with the question, in the passage's order. A FAQ entry answers
     with its answer: its own question shares the most words with the user's and says nothing."""
     text = passage.text
+    about = ""
     if passage.kind == "question" and " A: " in text:
-        text = text.partition(" A: ")[2]
+        asked, _, text = text.partition(" A: ")
+        roles = mentioned_roles(asked)
+        if len(roles) == 1 and not mentioned_roles(text):  # "When is AI Engineer the right choice for me?"
+            from rolefit.knowledge.loader import knowledge_base
+
+            about = knowledge_base().role(roles[0]).name + ": "  # its answer alone never says which role
     sentences = _sentences(text)
     ranked = sorted(range(len(sentences)), key=lambda i: -len(wanted & set(tokens(sentences[i]))))
-    return [sentences[i] for i in sorted(ranked[:count])]
+    chosen = [sentences[i] for i in sorted(ranked[:count])]
+    return [about + chosen[0], *chosen[1:]] if about and chosen else chosen
 
 
 def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | None:
@@ -316,7 +328,10 @@ def _abstain_reason(
     """Why the sources cannot answer, or None. Casual words the sources never use are fine; a name the sources
     never mention (a country, a company, a year), a topic they do not cover (visas, benefits, interviews), a
     profession that is not one of their roles, or a prediction about the future is not."""
-    if not query or best_bm25 < MIN_BM25 or (similarity is not None and similarity < FAR_IN_MEANING):
+    # A question of role names alone ("what does an AI engineer do?") shares no weighty word with any passage: the
+    # role's name is in hundreds of them.
+    close_in_words = best_bm25 >= MIN_BM25 or only_roles(question)
+    if not query or not close_in_words or (similarity is not None and similarity < FAR_IN_MEANING):
         return "no passage in the sources is close enough to the question"
     off_topic = [
         _as_written(t, question)
@@ -373,11 +388,13 @@ def answer_question(index: Index, question: str, k: int = 5, mode: str = "hybrid
         wanted = set(query)
         used = hits[:2] if len(mentioned_roles(question)) > 1 else _same_field(hits)
         chosen = []
-        heading = used[0].passage.text.partition(": ")[0] + ": " if used else ""
+        said: set[str] = set()
         for number, hit in enumerate(used, 1):
             text = " ".join(_best_sentences(hit.passage, wanted))
-            if number > 1 and text.startswith(heading):  # "MLOps Engineer tools and technologies:" said once
+            heading = hit.passage.text.partition(": ")[0] + ": "
+            if heading in said and text.startswith(heading):  # "MLOps Engineer tools and technologies:" said once
                 text = text[len(heading) :]
+            said.add(heading)
             chosen.append(f"{text} [{number}]")
         answer = " ".join(chosen)
     best_bm25 = index.best_bm25(question)  # of all passages: the fused ranking may put the best word match lower

@@ -31,6 +31,8 @@ __all__ = [
     "hub_places",
     "index_tokens",
     "mentioned_roles",
+    "named_skills",
+    "only_roles",
     "passage_kinds",
     "question_kinds",
     "skill_names",
@@ -61,6 +63,14 @@ BM25_K1 = 0.9
 BM25_IDF = "robertson"
 ROLE_BOOST = 1.5  # per role the question names that the passage is about
 TRANSITION_BOOST = 2.0  # the move the question asks about, in its direction (tune MRR: 1.5 0.882, 2 0.889, 3 0.894)
+# Per skill or tool the question names outside a role's name that the passage names too ("is statistics a big deal
+# for ML engineers?" wants the skills passage that rates statistics, "notebooks like Jupyter" the tools passage
+# listing Jupyter): BM25 weighs such a word like any other, and the dense vectors of a list of skills say little.
+# Only when the question asks for skills or tools or for no kind at all: "AWS certs" wants certifications, "who do
+# they collaborate with" the stakeholders. Hybrid MRR tune / check: none 0.898 / 0.889, 1.15 0.899 / 0.914,
+# 1.3 0.905 / 0.907, 1.5 0.899 / 0.899 (boosting every passage naming the skill, 1.3: 0.887 / 0.888).
+SKILL_BOOST = 1.3
+_LISTS = frozenset(["skills", "tools", "aspect:key-skills"])  # the passages that list skills and tools as facts
 # Per passage of the kind the question asks about (pay, tools, day-to-day, ...), read from the same KIND_WORDS that
 # BM25 indexes; the dense ranking knows nothing of kinds, so hybrid needed it. Chosen on tune and checked on
 # bench/data/ask_check.jsonl (hybrid MRR tune / check): 1.0 0.879 / 0.819, 1.15 0.881 / 0.847, 1.2 0.877 / 0.849,
@@ -336,7 +346,8 @@ def tokens(text: str) -> list[str]:
 # Where people start from when the sources describe a move but the start is not one of the roles.
 _ORIGINS = {
     "software-engineer": r"software (engineer|engineering|developer|dev)s?|developers?|programmers?|swes?|coders?",
-    "beginner": r"beginners?|newcomers?|new to|no experience|from scratch|starting out|just starting|novices?",
+    "beginner": r"beginners?|newcomers?|new to|no (prior |previous |relevant )?(experience|background)|from scratch|"
+    r"from zero|from nothing|zero experience|starting out|just starting|novices?",
     "student": r"students?|college|university|graduates?|grads?|undergrad\w*|school",
 }
 # A question about moving between roles ("switch", "pivot into", "go back to", "retrain as").
@@ -383,13 +394,14 @@ def move_endpoints(question: str) -> list[str]:
     developer, can I become an ML engineer?" -> software-engineer, ml-engineer); empty for any other question."""
     if not _MOVE.search(question):
         return []
-    found = _role_positions(question)
     text = f" {normalize_name(question)} "
+    origins = []
     for origin, pattern in _ORIGINS.items():
         match = re.search(rf" ({pattern}) ", text)
         if match:
-            found.append((match.start(), origin))
-    return _ordered(found)
+            origins.append((match.start(), origin))
+    # A starting point is where a move starts wherever the question says it ("how do I start in MLOps from zero")
+    return _ordered(origins) + [role for role in _ordered(_role_positions(question)) if role not in _ORIGINS]
 
 
 @cache
@@ -400,6 +412,34 @@ def alias_words() -> frozenset[str]:
         for role in knowledge_base().roles.values()
         for name in (role.id, role.name, *role.aliases)
         for t in tokens(name)
+    )
+
+
+@cache
+def _role_spans() -> re.Pattern[str]:
+    """Every role's id, name and alias in lower-case text, any punctuation between its words ("ML engineers",
+    "data-engineering"): a skill inside a role's name ("machine learning" in "machine learning engineer") is no
+    skill the text names."""
+    names = {normalize_name(n) for role in knowledge_base().roles.values() for n in (role.id, role.name, *role.aliases)}
+    variants = [
+        r"[^a-z0-9+#]+".join(map(re.escape, name.split())) + ("(?:s|ing)?" if name.endswith("engineer") else "s?")
+        for name in sorted(names, key=len, reverse=True)
+        if len(name) >= 2
+    ]
+    return re.compile(r"(?<![a-z0-9+#])(?:" + "|".join(variants) + r")(?![a-z0-9+#])")
+
+
+@lru_cache(maxsize=4096)
+def named_skills(text: str) -> frozenset[str]:
+    """Ids of the skills and tools a text names outside the names of roles ("is statistics a big deal for ML
+    engineers?" -> statistics, not machine learning)."""
+    from rolefit.text.skills import default_extractor
+
+    spans = [m.span() for m in _role_spans().finditer(text.lower())]
+    return frozenset(
+        m.skill_id
+        for m in default_extractor().find(text)
+        if not any(start < m.end and m.start < end for start, end in spans)
     )
 
 
@@ -419,7 +459,23 @@ _PHRASES = {
     "home office": "remote",
     "hand over": "deliverables outputs",
     "hand off": "deliverables outputs",
+    "go live": "production deployment",
+    "goes live": "production deployment",
+    "went live": "production deployment",
+    "going live": "production deployment",
+    "in the wild": "production deployment",
+    "going up": "growing trending",
+    "go up": "growing trending",
+    "on the rise": "growing trending",
+    "which path": "choose",
+    "which career": "choose",
+    "aim for": "choose",
+    "cut out for": "choose",
 }
+
+
+# Everyday words for trouble, and the sources' ("production problems", "issues").
+_LAY_WORDS = {word: "problems issues" for word in ("headache", "headaches", "trouble", "troubles")}
 
 
 def hub_places(question: str) -> list[str]:
@@ -432,13 +488,16 @@ def expanded_tokens(question: str) -> list[str]:
     """The question's tokens plus the full names of the roles and skills it names ("MLE" -> machine learning
     engineer, "vector DBs" -> vector databases) and the sources' terms for places and everyday phrases
     ("SF" -> US tech hubs, "from home" -> remote), so BM25 meets the knowledge base's own wording."""
-    query = tokens(question)
+    query = list(dict.fromkeys(tokens(question)))  # "day to day" asks about the day once
     lowered = question.lower()
     if hub_places(question):
         query += tokens("US tech hubs")
     for phrase, words in _PHRASES.items():
         if phrase in lowered:
             query += tokens(words)
+    for word in re.findall(r"[a-z]+", lowered):
+        if word in _LAY_WORDS:
+            query += tokens(_LAY_WORDS[word])
     kb = knowledge_base()
     for role_id in mentioned_roles(question):
         query += tokens(kb.role(role_id).name)
@@ -456,7 +515,7 @@ KIND_WORDS = {
     "ladder": "career ladder progression promotion senior levels years after next above beyond track rung titles climb",
     "day_to_day": "day daily typical week workday time spend doing routine",
     "stakeholders": "work with collaborate collaboration team partners who",
-    "outputs": "outputs deliver deliverables build produce output hand over",
+    "outputs": "outputs deliver deliverables build produce output hand over ship shipped shipping",
     "success_metrics": "success measure measured judge evaluate performance doing well good job",
     "education": "education degree study major college university phd masters bachelor",
     "certifications": "certifications certification certificate certs exam credential",
@@ -469,7 +528,7 @@ KIND_WORDS = {
     "focus": "focus about what does",
     "summary": "what is does do overview",
     "transition": "switch move transition pivot change become from to",
-    "demand": "demand market outlook growth growing hiring future trend jobs",
+    "demand": "demand market outlook growth growing hiring future trend jobs hot hottest sought popular booming",
     "code": "code coding production notebook quality",
     "work-style": "work style remote independent",
 }
@@ -524,13 +583,25 @@ def _role_names() -> re.Pattern[str]:
     return re.compile(r"(?<= )(?:" + "|".join(variants) + r")(?= )")
 
 
+def only_roles(question: str) -> bool:
+    """Whether the question names one role and nothing else but function words ("what does an AI engineer do?"):
+    it asks what the role is, which its summary says. Two roles alone ("AI engineer vs ML engineer") ask for
+    their comparison."""
+    text = f" {normalize_name(question)} "
+    return len(mentioned_roles(question)) == 1 and not tokens(_role_names().sub(" ", text))
+
+
 @lru_cache(maxsize=4096)
 def question_kinds(text: str) -> frozenset[str]:
     """The kinds of passage a question asks for, by the words people use for each kind ("which tools do MLOps
     engineers use" -> tools; "how is a data scientist judged" -> success_metrics); empty when its words say none."""
     vocabulary, spread = _kind_vocabulary()
     evidence: dict[str, float] = {}
+    if only_roles(text):  # "what does an AI engineer do?", "tell me about data engineers"
+        return frozenset(["summary"])
+    lowered = text.lower()
     text = _role_names().sub(" ", f" {normalize_name(text)} ")  # "machine learning engineer" asks for no skills
+    text += " ".join(words for phrase, words in _PHRASES.items() if phrase in lowered)  # "which path" -> choose
     for token in set(tokens(text)):  # "day to day" is one word about the day, not two
         for kind, words in vocabulary.items():
             if token in words:
@@ -614,6 +685,7 @@ class Index:
         indexed = [index_tokens(p) for p in passages]
         self.indexed_vocabulary = {t for words in indexed for t in words}  # with kind words and headings
         self._kinds = [passage_kinds(p) for p in passages]
+        self._skills = [named_skills(p.text) if p.kind in _LISTS else frozenset() for p in passages]
         self._bm25 = bm25s.BM25(k1=BM25_K1, b=0.75, method=BM25_IDF)
         self._bm25.index(indexed, show_progress=False)
         self._last: tuple[str | None, np.ndarray | None] = (None, None)
@@ -670,10 +742,12 @@ class Index:
             scores = self._similarities(question) if dense else bm25_scores
             fused = np.zeros(len(self.passages))
             fused[np.argsort(-scores, kind="stable")] = 1 / (RRF_K + np.arange(1, len(scores) + 1))
-        if dense:  # passages of the kind asked for ("what tools...") rise; BM25 already indexes the kind words
-            wanted = question_kinds(question)
-            if wanted:
-                fused *= np.array([KIND_BOOST if kinds & wanted else 1.0 for kinds in self._kinds])
+        wanted = question_kinds(question)
+        if dense and wanted:  # passages of the kind asked for ("what tools...") rise; BM25 indexes the kind words
+            fused *= np.array([KIND_BOOST if kinds & wanted else 1.0 for kinds in self._kinds])
+        skills = named_skills(question)
+        if skills and (not wanted or wanted & {"skills", "tools"}):  # not "AWS certs", "who do they collaborate with"
+            fused *= np.array([SKILL_BOOST if named & skills else 1.0 for named in self._skills])
         roles = set(mentioned_roles(question))
         if roles:  # a passage about every role the question names is the one that compares them
             moving = bool(_MOVE.search(question))
@@ -685,6 +759,14 @@ class Index:
                     start, end = passage.facts.get("from"), passage.facts.get("to")
                     if start in endpoints and end in endpoints and endpoints.index(start) < endpoints.index(end):
                         fused[i] *= TRANSITION_BOOST
+        if only_roles(question):
+            # "What is an ML engineer?" asks what the role is, which its summary says: it goes first. Every passage
+            # about the role shares the one weighty word, so neither ranker tells them apart (MiniLM put the ML
+            # engineer's summary 11th, after its hiring and lifecycle lines). No tune or check question is of this form.
+            role = mentioned_roles(question)[0]
+            for i, passage in enumerate(self.passages):
+                if passage.kind == "summary" and passage.roles == (role,):
+                    fused[i] = fused.max() + 1.0
         order = np.argsort(-fused, kind="stable")[:k]
         return [Hit(self.passages[i], float(fused[i]), float(bm25_scores[i])) for i in order]
 
