@@ -51,6 +51,23 @@ def test_each_reason_is_a_fact_that_matched_and_the_source_is_the_first_one() ->
     assert reasons[0].endswith(f"[{first['source']}]")
 
 
+@pytest.mark.parametrize(
+    ("project", "role", "not_chosen"),
+    [
+        # "move" was read as ask's career move and met "why a metric moved" (data-scientist)
+        ("move our data from postgres and salesforce into snowflake every hour", "data-engineer", "data-scientist"),
+        # "clean up" reports is tidying, not data quality in a warehouse (data-engineer came first)
+        ("we need someone to build dashboards for sales and clean up our excel reports", "data-analyst", None),
+        # "automate" matched "Automated fraud-detection pipelines": a three-way tie
+        ("automate our monthly board report", "data-analyst", "ml-engineer"),
+    ],
+)
+def test_everyday_projects_go_to_the_role_that_does_the_work(project: str, role: str, not_chosen: str | None) -> None:
+    chosen = [entry["role"] for entry in hire_for(project)["roles"]]
+    assert chosen[0] == role
+    assert not_chosen not in chosen
+
+
 def test_the_result_keeps_the_documented_shape() -> None:
     result = hire_for("Build a warehouse for our billing data and dashboards on top of it for the managers")
     assert set(result) >= {"roles", "skills", "scores"}

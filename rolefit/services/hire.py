@@ -95,10 +95,16 @@ _NOISE = frozenset(
 _CUSTOMER = re.compile(r"\bcustomers?\b", re.IGNORECASE)
 
 
+# ask reads "move", "change", "switch", "become" as a career move; a project's "move our data" is no "metric moved"
+# and "as habits change" should meet "as data distributions change", so the words keep their own stem here.
+_CAREER_MOVE_WORDS = re.compile(r"\b(switch|mov|pivot|chang|becom)(?:e|es|ed|ing|s)?\b", re.IGNORECASE)
+
+
 def _tokens(text: str) -> list[str]:
     from rolefit.ask.retrieval import tokens
 
-    return [t for t in tokens(_CUSTOMER.sub("customer0", text)) if t not in _NOISE]
+    text = _CAREER_MOVE_WORDS.sub(lambda m: m.group(1).lower() + "0", _CUSTOMER.sub("customer0", text))
+    return [t for t in tokens(text) if t not in _NOISE]
 
 
 @cache
