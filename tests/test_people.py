@@ -50,6 +50,22 @@ def test_skills_fit_gives_gaps_and_next_steps_that_raise_the_score() -> None:
     assert result["next_steps"] and all(s["fit_after"] > s["fit_before"] for s in result["next_steps"])
 
 
+def test_credit_for_skills_not_named_goes_only_to_broad_skills_a_tool_or_two_of_its_family_show() -> None:
+    # Python and SQL used to credit R, Scala, Java and TypeScript at level 2, and the reasons then said
+    # "you have what it needs in ... R" to someone who never named R.
+    person = skills_from_ratings({"python": 4, "sql": 5, "tableau": 4, "statistics": 3})
+    assert person.level("scala") == person.level("r") == person.level("typescript") == 0
+    assert person.level("dashboards") == person.level("data-visualization") == 2  # Tableau at 4 shows them
+    assert person.level("power-bi") == 0  # another tool is not implied
+    result = match_person(None, person)
+    assert result["ranking"][0]["role"] == "data-analyst"
+    for entry in result["ranking"]:
+        for reason in entry["reasons"]:
+            if reason.startswith("you have what it needs in "):
+                named = reason.removeprefix("you have what it needs in ").split(", ")
+                assert set(named) <= {"Python", "SQL", "Tableau", "Statistics"}
+
+
 def test_unknown_skill_names_suggest_the_closest() -> None:
     from rolefit.errors import InputError
 

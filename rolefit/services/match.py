@@ -148,7 +148,10 @@ def match_person(answers: dict[str, Any] | None = None, person: PersonSkills | N
             parts.append(fit)
             component["skills"] = round(fit, 3)
             gaps_by_role[role_id] = gaps
-            strong = sorted((s for s in role.skills if person.level(s.skill) >= s.level), key=lambda s: -s.level)[:4]
+            # only what the person named: a family's partial credit is no "you have it"
+            strong = sorted(
+                (s for s in role.skills if person.levels.get(s.skill, 0) >= s.level), key=lambda s: -s.level
+            )[:4]
             if strong:
                 reasons.append("you have what it needs in " + ", ".join(kb.skill_name(s.skill) for s in strong))
             if gaps[:3]:

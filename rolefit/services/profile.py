@@ -18,7 +18,8 @@ __all__ = ["PersonSkills", "load_mapping_file", "resolve_skill", "skills_from_ra
 
 RESUME_LEVEL = 3  # a skill shown on a resume: working knowledge
 RESUME_LEVEL_REPEATED = 4  # shown three or more times: a strength
-RELATED_LEVEL = 2  # not named, but two or more skills of its family are
+RELATED_LEVEL = 2  # a broad skill not named, but two skills of its family are, or one of its tools at 3 or more
+RELATED_TOOL_LEVEL = 3
 
 
 @dataclass
@@ -39,16 +40,19 @@ class PersonSkills:
         return merged
 
     def level(self, skill_id: str) -> int:
-        """The person's level; for an umbrella skill never named (e.g. 'infrastructure'), partial credit
-        when two or more skills of the same family are there."""
+        """The person's level; for a broad skill never named (e.g. 'dashboards', 'infrastructure'), partial credit
+        when two skills of its family are there or one of its tools is used well (Tableau at 4 shows dashboards).
+        Languages and tools get none: Python and SQL say nothing about Scala."""
         if skill_id in self.levels:
             return self.levels[skill_id]
         kb = knowledge_base()
         skill = kb.skills_by_id.get(skill_id)
-        if skill is None or not self.levels:
+        if skill is None or not self.levels or skill.kind != "skill" or skill.category == "language":
             return 0
-        family = [s for s in self.levels if (kb.skills_by_id.get(s) and kb.skills_by_id[s].category == skill.category)]
-        return RELATED_LEVEL if len(family) >= 2 else 0
+        family = [kb.skills_by_id[s] for s in self.levels if s in kb.skills_by_id]
+        family = [s for s in family if s.category == skill.category]
+        tool_used_well = any(s.kind == "tool" and self.levels[s.id] >= RELATED_TOOL_LEVEL for s in family)
+        return RELATED_LEVEL if len(family) >= 2 or tool_used_well else 0
 
 
 def load_mapping_file(path: Path, what: str) -> dict[str, Any]:
