@@ -177,6 +177,10 @@ def test_plan_without_a_route_derives_steps_and_says_so() -> None:
     plan = transition_plan("data-analyst", "mlops-engineer")
     assert plan["steps"] and all(step["derived"] for step in plan["steps"])
     assert "derived" in plan["summary"]
+    # no source gives an MLOps time to job-ready: say so rather than print nothing
+    assert plan["months"]["min"] is None and "no time to job-ready" in plan["months"]["note"]
+    result = CliRunner().invoke(app, ["plan", "--from", "data-analyst", "--to", "mlops-engineer"])
+    assert result.exit_code == 0 and "time to job-ready: the sources give no time" in result.output
 
 
 def test_plan_skips_what_the_person_already_has() -> None:

@@ -123,6 +123,8 @@ def plan(
     out_console.print(f"[bold]{result['from']} → {result['to']}[/bold]: {result['summary']}")
     if months["min"] is not None:
         out_console.print(f"time to job-ready: {months['min']}-{months['max']} months  [dim]{months['source']}[/dim]")
+    else:
+        out_console.print(f"time to job-ready: {months['note']}")
     for index, step in enumerate(result["steps"], 1):
         mark = " [yellow](derived)[/yellow]" if step["derived"] else ""
         out_console.print(f"{index:2}. {step['title']}{mark}  [dim]{step['source']}[/dim]")

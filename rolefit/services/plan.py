@@ -133,7 +133,14 @@ def transition_plan(from_name: str, to_name: str, person: PersonSkills | None = 
         "to": to_id,
         "summary": summary,
         "routes_in_sources": [str(r.source) for r in routes],
-        "months": {"min": months_min, "max": months_max, "source": months_source},
+        "months": {
+            "min": months_min,
+            "max": months_max,
+            "source": months_source,
+            "note": None
+            if months_min is not None
+            else f"the sources give no time to job-ready for {target_role.name}, for this move or in general",
+        },
         "steps": steps,
         "gaps": [{k: g[k] for k in ("skill", "name", "have", "need", "source")} for g in gaps],
         "salary_change": _salary_change(source_role, target_role),
