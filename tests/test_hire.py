@@ -78,10 +78,15 @@ def test_the_result_keeps_the_documented_shape() -> None:
     assert sum(entry["share"] for entry in result["roles"]) == pytest.approx(1.0)
 
 
-def test_a_description_that_matches_no_guidance_says_so_rather_than_inventing_reasons() -> None:
-    result = hire_for("the quarterly picnic needs a venue")
-    assert len(result["roles"]) == 1
-    assert result["roles"][0]["reasons"][0].startswith("nothing in the description matches")
+def test_a_short_description_that_matches_no_guidance_is_refused_rather_than_guessed() -> None:
+    # it used to name one role at 100% with the reason "nothing in the description matches"
+    with pytest.raises(InputError, match="Nothing in the description matches"):
+        hire_for("the quarterly picnic needs a venue")
+
+
+def test_a_huge_description_is_refused_with_its_size() -> None:
+    with pytest.raises(InputError, match="The project description is 300,000 characters"):
+        hire_for("a" * 300_000)
 
 
 def test_an_empty_description_is_refused() -> None:

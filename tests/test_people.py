@@ -141,6 +141,10 @@ def test_match_with_a_resume_on_the_command_line(tmp_path: Path) -> None:
         (["plan", "--from", "data-scientst", "--to", "ml-engineer"], "did you mean 'data-scientist'"),
         (["plan", "--from", "ml-engineer", "--to", "MLE"], "same role"),
         (["hire", "   "], "Describe the project"),
+        (["hire", "brief.txt"], "No such file: brief.txt"),
+        (["hire", "docs/brief"], "No such file"),
+        (["hire", "huge.txt"], "huge.txt is over 800,000 bytes"),
+        (["hire", "the quarterly picnic needs a venue"], "Nothing in the description matches"),
     ],
 )
 def test_bad_people_inputs_get_one_line_and_exit_2(
@@ -149,6 +153,7 @@ def test_bad_people_inputs_get_one_line_and_exit_2(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
     (tmp_path / "empty.txt").write_text("  \n")
+    (tmp_path / "huge.txt").write_text("data " * 200_000)
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
     assert needle in result.stderr and "Traceback" not in result.output

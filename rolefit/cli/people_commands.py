@@ -11,7 +11,6 @@ from rich.table import Table
 
 from rolefit.cli.output import Format, emit_json, err_console, out_console
 from rolefit.errors import InputError
-from rolefit.text.clean import MAX_CHARS, decode_bytes
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="text, json or jsonl")]
 
@@ -152,11 +151,14 @@ def hire(
 ) -> None:
     """Which role(s) to hire for a project, with the split and the reasons."""
     from rolefit.services.hire import hire_for
+    from rolefit.text.resume import read_document_text
 
-    path = Path(project)
-    if len(project) < 255 and path.suffix and path.is_file():
-        with path.open("rb") as handle:
-            project = decode_bytes(handle.read(MAX_CHARS * 4 + 1))
+    # one word with a file suffix or a slash is a file name ("project.md", "docs/brief.txt"): a missing one is an
+    # error, not a one-word project
+    if len(project) < 255 and not any(c.isspace() for c in project.strip()):
+        path = Path(project.strip())
+        if path.is_file() or path.suffix or "/" in project:
+            project = read_document_text(path, "project description")
     result = hire_for(project)
     if fmt is not Format.text:
         emit_json(result, fmt)

@@ -24,6 +24,7 @@ from typing import Any
 from rolefit.errors import InputError, KnowledgeError
 from rolefit.knowledge.loader import data_dir, knowledge_base
 from rolefit.knowledge.models import ROLE_IDS, Fact
+from rolefit.text.clean import MAX_CHARS
 
 __all__ = ["hire_for", "lay_words"]
 
@@ -198,6 +199,10 @@ def hire_for(text: str) -> dict[str, Any]:
 
     if not text or not text.strip():
         raise InputError("Describe the project: what it should do, for whom, with what data")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"The project description is {len(text):,} characters; the limit is {MAX_CHARS:,}: a page says enough"
+        )
     kb = knowledge_base()
     reading = read_posting(text)
     classifier = analyze_readings([reading])[0]["scores"]
@@ -222,6 +227,13 @@ def hire_for(text: str) -> dict[str, Any]:
         facts_score = sum(w * m[0] for w, m in zip(FACT_WEIGHTS, matches[role_id], strict=False))
         evidence[role_id] = facts_score + SKILL_WEIGHT * skills[role_id]
     evidence_total = sum(evidence.values())
+    if not evidence_total and length_factor < 0.5:
+        # a few lines that no guidance fact and no skill speaks to ("the quarterly picnic needs a venue"): the
+        # classifier is near uniform on them, and naming a role at 100% would be a guess dressed as an answer
+        raise InputError(
+            "Nothing in the description matches any role's hiring guidance or names a skill: say what the project "
+            "should build, predict, report or run, e.g. 'a dashboard of weekly sales for the managers'"
+        )
     # nothing in the project speaks to any guidance: the classifier is all there is
     classifier_share = CLASSIFIER_SHARE * length_factor if evidence_total else 1.0
     raw = {

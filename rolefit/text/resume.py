@@ -7,7 +7,7 @@ from pathlib import Path
 from rolefit.errors import InputError
 from rolefit.text.clean import MAX_CHARS, decode_bytes
 
-__all__ = ["read_resume_text"]
+__all__ = ["read_document_text", "read_resume_text"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".rst", ""}
 
@@ -41,8 +41,9 @@ def _docx_text(path: Path) -> str:
     return "\n".join(parts)
 
 
-def read_resume_text(path: Path) -> str:
-    """The resume's text; InputError for a missing, unreadable, unsupported or empty file."""
+def read_document_text(path: Path, what: str = "resume") -> str:
+    """A PDF, DOCX, Markdown or plain-text file's text (a resume, a project description); InputError for a missing,
+    unreadable, unsupported, empty or oversized file."""
     if not path.is_file():
         raise InputError(f"No such file: {path}")
     suffix = path.suffix.lower()
@@ -52,9 +53,17 @@ def read_resume_text(path: Path) -> str:
         text = _docx_text(path)
     elif suffix in TEXT_SUFFIXES:
         with path.open("rb") as handle:
-            text = decode_bytes(handle.read(MAX_CHARS * 4 + 1))
+            data = handle.read(MAX_CHARS * 4 + 1)
+        if len(data) > MAX_CHARS * 4:  # only the start was read: its length is not the file's
+            raise InputError(f"{path.name} is over {MAX_CHARS * 4:,} bytes: is this really one {what}?")
+        text = decode_bytes(data)
     else:
-        raise InputError(f"{path.name}: resumes can be .pdf, .docx, .md or .txt")
+        raise InputError(f"{path.name}: a {what} can be .pdf, .docx, .md or .txt")
     if not text.strip():
         raise InputError(f"{path.name} has no text (a scanned PDF? paste its text into a .txt)")
-    return text[:MAX_CHARS]
+    return text
+
+
+def read_resume_text(path: Path) -> str:
+    """The resume's text (its first 200,000 characters); InputError for a missing, unreadable or empty file."""
+    return read_document_text(path, "resume")[:MAX_CHARS]
