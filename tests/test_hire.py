@@ -60,6 +60,8 @@ def test_each_reason_is_a_fact_that_matched_and_the_source_is_the_first_one() ->
         ("we need someone to build dashboards for sales and clean up our excel reports", "data-analyst", None),
         # "automate" matched "Automated fraud-detection pipelines": a three-way tie
         ("automate our monthly board report", "data-analyst", "ml-engineer"),
+        # "Sales forecasting dashboards" (a data-scientist use case) matched two words and came first
+        ("We need a dashboard of weekly sales for the regional managers.", "data-analyst", None),
     ],
 )
 def test_everyday_projects_go_to_the_role_that_does_the_work(project: str, role: str, not_chosen: str | None) -> None:
