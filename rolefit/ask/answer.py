@@ -311,6 +311,13 @@ _NOT_A_FIELD = frozenset(
 )
 
 
+# "salary in london", "what do they pay at meta": the word after "in" or "at" in a pay question is where or for whom.
+# Pay bands are given for US tech hubs, the US as a whole, remote and freelance work only, so a place or employer
+# the sources never use is one they cannot answer for, typed in lower case or not. Only in pay questions: elsewhere
+# "at night" or "in a nutshell" are everyday words the sources need not know.
+_PAY_QUALIFIER = re.compile(r"\b(?:in|at)\s+(?:the\s+|an?\s+)?([a-z][a-z-]*)", re.IGNORECASE)
+
+
 def _as_written(token: str, question: str) -> str:
     """The question's own word for a stem ('insur' -> 'insurance'), for reasons people read."""
     return next((w for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9+#]*", question) if tokens(w) == [token]), token)
@@ -324,6 +331,7 @@ def _abstain_reason(
     cited: str,
     known: set[str],
     similarity: float | None = None,
+    pay: bool = False,
 ) -> str | None:
     """Why the sources cannot answer, or None. Casual words the sources never use are fine; a name the sources
     never mention (a country, a company, a year), a topic they do not cover (visas, benefits, interviews), a
@@ -344,6 +352,14 @@ def _abstain_reason(
         return "the sources do not list what courses, certificates or exams cost"
     if _FUTURE.search(question):
         return "the sources do not predict the future"
+    if pay:
+        places = [
+            m.group(1)
+            for m in _PAY_QUALIFIER.finditer(question)
+            if tokens(m.group(1)) and all(t in unknown for t in tokens(m.group(1)))
+        ]
+        if places:
+            return f"the sources give pay for US tech hubs, the US, remote and freelance work, not for {places[0]!r}"
     title = _unknown_title(question, cited)
     if title:
         return f"the sources cover AI and data roles, not {title!r}"
@@ -404,7 +420,9 @@ def answer_question(index: Index, question: str, k: int = 5, mode: str = "hybrid
     found = used if structured is not None else [*used, *hits[:CHECKED_PASSAGES]]
     cited = " ".join(h.passage.text for h in found)
     similarity = index.best_similarity(question) if mode != "bm25" else None
-    reason = _abstain_reason(question, query, unknown, best_bm25, cited, known_names, similarity)
+    reason = _abstain_reason(
+        question, query, unknown, best_bm25, cited, known_names, similarity, pay=structured is not None
+    )
     if reason:
         return {"answer": None, "abstained": True, "reason": reason, "citations": [describe(h) for h in hits[:3]]}
     citations = [describe(h) for h in used] + [describe(h) for h in hits[:k] if h not in used][: max(0, k - len(used))]
