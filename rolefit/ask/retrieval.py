@@ -557,6 +557,8 @@ CATEGORY_WORDS = {
     "deep-learning": "deep learning frameworks",
     "ml": "machine learning libraries",
     "genai": "llm genai frameworks",
+    "soft-skill": "soft people interpersonal",
+    "statistics": "stats math maths",
 }
 
 
@@ -643,7 +645,7 @@ def index_tokens(passage: Passage) -> list[str]:
         aspect = kind.split(":", 1)[1]
         kind = _ASPECT_KINDS.get(aspect, aspect)
     extra = KIND_WORDS.get(kind, "")
-    if kind == "tools":
+    if kind in ("tools", "skills"):  # "soft skills" and "programming languages" name a category, not a skill
         extra += " " + _tool_categories(passage.text)
     if kind == "transition":  # its text names the roles by id ("ml-engineer"); questions name them in full
         kb = knowledge_base()
