@@ -628,13 +628,19 @@ def passage_kinds(passage: Passage) -> frozenset[str]:
     return frozenset([kind])
 
 
-def _tool_categories(text: str) -> str:
-    """The everyday words for the categories of the tools a tools passage lists."""
+# The categories people name when they ask about skills rather than tools ("soft skills", "programming languages",
+# "how much stats"); a skills passage gets only these, as every added word lengthens a passage of two or three
+# skills and lowers its BM25 score for the skill it names.
+_SKILL_CATEGORIES = frozenset(["soft-skill", "statistics", "language"])
+
+
+def _tool_categories(text: str, only: frozenset[str] | None = None) -> str:
+    """The everyday words for the categories of the tools (or skills) a passage lists."""
     from rolefit.text.skills import default_extractor
 
     extractor = default_extractor()
     categories = {extractor.skills[m.skill_id].category for m in extractor.find(text)}
-    return " ".join(CATEGORY_WORDS.get(c, "") for c in sorted(categories))
+    return " ".join(CATEGORY_WORDS.get(c, "") for c in sorted(categories) if only is None or c in only)
 
 
 def index_tokens(passage: Passage) -> list[str]:
@@ -645,8 +651,10 @@ def index_tokens(passage: Passage) -> list[str]:
         aspect = kind.split(":", 1)[1]
         kind = _ASPECT_KINDS.get(aspect, aspect)
     extra = KIND_WORDS.get(kind, "")
-    if kind in ("tools", "skills"):  # "soft skills" and "programming languages" name a category, not a skill
+    if kind == "tools":
         extra += " " + _tool_categories(passage.text)
+    if kind == "skills":  # "soft skills" and "programming languages" name a category, not a skill
+        extra += " " + _tool_categories(passage.text, _SKILL_CATEGORIES)
     if kind == "transition":  # its text names the roles by id ("ml-engineer"); questions name them in full
         kb = knowledge_base()
         extra += " " + " ".join(kb.role(role).name for role in passage.roles)
