@@ -303,6 +303,25 @@ def test_a_pay_question_for_a_place_the_sources_never_name_is_not_answered(
     assert answer_question(index, question, mode="bm25")["abstained"] is abstained
 
 
+@pytest.mark.parametrize(
+    ("question", "abstained"),
+    [
+        ("what is the best university for machine learning", True),  # the sources rank roles, not schools
+        ("which company pays ml engineers the most", True),
+        ("what's a good python ide for data science", True),
+        ("which degree is best for an MLOps career", False),  # a role's own degrees
+        ("best certification for a data scientist", False),
+        ("when should a company bring on an MLOps engineer", False),
+    ],
+)
+def test_rankings_of_schools_employers_and_products_are_not_answered(
+    index,  # noqa: ANN001
+    question: str,
+    abstained: bool,
+) -> None:
+    assert answer_question(index, question, mode="bm25")["abstained"] is abstained
+
+
 def test_a_hub_city_in_the_question_meets_the_tech_hub_salary_passage(index) -> None:  # noqa: ANN001
     assert set(tokens("US tech hubs")) <= set(expanded_tokens("entry-level data scientist salary in San Francisco"))
     hits = index.search("entry-level data scientist salary in San Francisco", k=1, mode="bm25")

@@ -267,6 +267,14 @@ _LEARNING = re.compile(
     r"bootcamps|degree|degrees|program|programme|class|classes)\b",
     re.IGNORECASE,
 )
+# "best university for machine learning", "which company pays ML engineers the most", "a good python IDE": the
+# sources compare roles, never particular schools, employers or products, so a ranking of those is not theirs to give
+# (a role's own words stay answerable: "which degree is best", "best certification for a data scientist").
+_RANKED_PLACES = re.compile(
+    r"\b(best|better|good|top|cheapest|which)\s+(?:[a-z+#]+\s+)?(universit(y|ies)|schools?|colleges?|bootcamps?|"
+    r"compan(y|ies)|employers?|firms?|ides?|editors?|laptops?|monitors?)\b",
+    re.IGNORECASE,
+)
 _FUTURE = re.compile(
     r"\b(will|going to|gonna)\b.*\b(by|in|within|over) (the )?(next |coming )?(\d+|a few|few|five|ten|two|three)?"
     r" ?(years?|decades?|20[3-9]\d)\b|\b(in|by) 20[3-9]\d\b|\bnext (year|decade)\b",
@@ -350,6 +358,9 @@ def _abstain_reason(
         return f"the sources say nothing about {', '.join(repr(t) for t in off_topic[:3])}"
     if _PRICE.search(question) and _LEARNING.search(question):
         return "the sources do not list what courses, certificates or exams cost"
+    ranked = _RANKED_PLACES.search(question)
+    if ranked:
+        return f"the sources compare roles, not particular {ranked.group(2).lower()}"
     if _FUTURE.search(question):
         return "the sources do not predict the future"
     if pay:
