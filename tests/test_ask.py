@@ -293,6 +293,9 @@ def test_off_topic_phrases_are_not_answered(index, question: str) -> None:  # no
         ("whats an entry level data scientist make in sf or nyc", False),  # the sources' tech hubs
         ("what's a junior ML engineer paid in the big tech cities?", False),
         ("do ML engineers get paged at night for incidents?", False),  # not about pay: "at night" is no place
+        ("do data scientists get paid more at google or meta", True),  # Google is in the sources, as a cloud only
+        ("Which role is best paid in the main US tech hubs?", False),  # "main" qualifies the sources' own hubs
+        ("does working in finance or healthcare bump up the salary?", False),  # the passages found name finance
     ],
 )
 def test_a_pay_question_for_a_place_the_sources_never_name_is_not_answered(

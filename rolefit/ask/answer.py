@@ -319,11 +319,12 @@ _NOT_A_FIELD = frozenset(
 )
 
 
-# "salary in london", "what do they pay at meta": the word after "in" or "at" in a pay question is where or for whom.
+# "salary in london", "paid more at google": the word after "in" or "at" in a pay question is where or for whom.
 # Pay bands are given for US tech hubs, the US as a whole, remote and freelance work only, so a place or employer
-# the sources never use is one they cannot answer for, typed in lower case or not. Only in pay questions: elsewhere
+# that no passage about pay found for the question uses is one they cannot answer for, typed in lower case or not
+# ("Google" is in the sources, as a cloud and a certificate, but not as an employer whose pay they give). Only in pay questions: elsewhere
 # "at night" or "in a nutshell" are everyday words the sources need not know.
-_PAY_QUALIFIER = re.compile(r"\b(?:in|at)\s+(?:the\s+|an?\s+)?([a-z][a-z-]*)", re.IGNORECASE)
+_PAY_QUALIFIER = re.compile(r"\b(?:in|at)\s+(?:the\s+|an?\s+)?([a-z][a-z-]*)((?:\s+[a-z][a-z-]*){0,2})", re.IGNORECASE)
 
 
 def _as_written(token: str, question: str) -> str:
@@ -340,6 +341,7 @@ def _abstain_reason(
     known: set[str],
     similarity: float | None = None,
     pay: bool = False,
+    nearby: str = "",
 ) -> str | None:
     """Why the sources cannot answer, or None. Casual words the sources never use are fine; a name the sources
     never mention (a country, a company, a year), a topic they do not cover (visas, benefits, interviews), a
@@ -364,10 +366,16 @@ def _abstain_reason(
     if _FUTURE.search(question):
         return "the sources do not predict the future"
     if pay:
+        covered = set(tokens(f"{cited} {nearby}")) | known
+
+        def foreign(word: str) -> bool:
+            return bool(word and tokens(word) and not set(tokens(word)) & covered)
+
+        # "in the main US tech hubs": a word the passages lack is only a modifier when one of the next two is theirs
         places = [
             m.group(1)
             for m in _PAY_QUALIFIER.finditer(question)
-            if tokens(m.group(1)) and all(t in unknown for t in tokens(m.group(1)))
+            if foreign(m.group(1)) and not any(tokens(w) and not foreign(w) for w in m.group(2).split())
         ]
         if places:
             return f"the sources give pay for US tech hubs, the US, remote and freelance work, not for {places[0]!r}"
@@ -432,7 +440,15 @@ def answer_question(index: Index, question: str, k: int = 5, mode: str = "hybrid
     cited = " ".join(h.passage.text for h in found)
     similarity = index.best_similarity(question) if mode != "bm25" else None
     reason = _abstain_reason(
-        question, query, unknown, best_bm25, cited, known_names, similarity, pay=structured is not None
+        question,
+        query,
+        unknown,
+        best_bm25,
+        cited,
+        known_names,
+        similarity,
+        pay=structured is not None,
+        nearby=" ".join(h.passage.text for h in hits[:CHECKED_PASSAGES] if "salary" in passage_kinds(h.passage)),
     )
     if reason:
         return {"answer": None, "abstained": True, "reason": reason, "citations": [describe(h) for h in hits[:3]]}
