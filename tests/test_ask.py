@@ -359,6 +359,10 @@ def test_a_move_between_roles_finds_that_move_in_its_direction(index) -> None:  
         "ai-engineer",
     ]
     assert move_endpoints("ML engineer vs MLOps engineer, where's the line?") == []  # no move asked about
+    # two roles joined by "to" or an arrow are a move; "backend dev" is a software engineer
+    assert move_endpoints("data scientist to ai engineer, whats the roadmap") == ["data-scientist", "ai-engineer"]
+    assert move_endpoints("backend dev -> ai engineer, is that common") == ["software-engineer", "ai-engineer"]
+    assert move_endpoints("what do data scientists need to know about ML engineering") == []
     # a starting point is the start wherever the question names it
     assert move_endpoints("how do I start an mlops career from zero") == ["beginner", "mlops-engineer"]
     assert set(tokens("production")) <= set(expanded_tokens("who keeps the models running after they go live"))

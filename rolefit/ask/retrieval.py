@@ -345,7 +345,8 @@ def tokens(text: str) -> list[str]:
 
 # Where people start from when the sources describe a move but the start is not one of the roles.
 _ORIGINS = {
-    "software-engineer": r"software (engineer|engineering|developer|dev)s?|developers?|programmers?|swes?|coders?",
+    "software-engineer": r"(software|backend|back end|frontend|front end|full stack|fullstack|web) "
+    r"(engineer|engineering|developer|dev)s?|developers?|programmers?|swes?|coders?",
     "beginner": r"beginners?|newcomers?|new to|no (prior |previous |relevant )?(experience|background)|from scratch|"
     r"from zero|from nothing|zero experience|starting out|just starting|novices?",
     "student": r"students?|college|university|graduates?|grads?|undergrad\w*|school",
@@ -356,6 +357,17 @@ _MOVE = re.compile(
     r"jump\w*|chang\w* (careers?|jobs?|roles?|fields?)|grow\w* into|route|path|next step|start\w*|from)\b",
     re.IGNORECASE,
 )
+_ARROW = re.compile(r"->|→|=>")
+
+
+def _asks_to_move(question: str) -> bool:
+    """Whether the question is about moving between roles: a move word, an arrow ("backend dev -> AI engineer"), or
+    two roles joined by "to" ("data scientist to AI engineer, what's the roadmap?")."""
+    if _MOVE.search(question) or _ARROW.search(question):
+        return True
+    text = f" {normalize_name(question)} "
+    spans = [m.span() for m in _role_names().finditer(text)]
+    return any(text[end:start].strip() in ("to", "2") for (_, end), (start, _) in zip(spans, spans[1:], strict=False))
 
 
 def _role_positions(question: str) -> list[tuple[int, str]]:
@@ -392,7 +404,7 @@ def mentioned_roles(question: str) -> list[str]:
 def move_endpoints(question: str) -> list[str]:
     """For a question about moving between roles, the roles and starting points it names in order ("I'm a
     developer, can I become an ML engineer?" -> software-engineer, ml-engineer); empty for any other question."""
-    if not _MOVE.search(question):
+    if not _asks_to_move(question):
         return []
     text = f" {normalize_name(question)} "
     origins = []
@@ -760,7 +772,7 @@ class Index:
             fused *= np.array([SKILL_BOOST if named & skills else 1.0 for named in self._skills])
         roles = set(mentioned_roles(question))
         if roles:  # a passage about every role the question names is the one that compares them
-            moving = bool(_MOVE.search(question))
+            moving = _asks_to_move(question)
             fused *= np.array([ROLE_BOOST ** self._role_matches(roles, p, moving) for p in self.passages])
         endpoints = move_endpoints(question)
         if len(endpoints) > 1:  # "from ML engineering back to data science": that move, not the reverse
