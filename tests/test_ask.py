@@ -325,6 +325,12 @@ def test_rankings_of_schools_employers_and_products_are_not_answered(
     assert answer_question(index, question, mode="bm25")["abstained"] is abstained
 
 
+def test_a_seniority_word_in_a_pay_question_picks_the_band_not_the_career_ladder() -> None:
+    kinds = question_kinds("data engineer salary senior level remote")
+    assert "salary" in kinds and "ladder" not in kinds
+    assert "ladder" in question_kinds("how many years until I'm a senior ML engineer")
+
+
 def test_a_hub_city_in_the_question_meets_the_tech_hub_salary_passage(index) -> None:  # noqa: ANN001
     assert set(tokens("US tech hubs")) <= set(expanded_tokens("entry-level data scientist salary in San Francisco"))
     hits = index.search("entry-level data scientist salary in San Francisco", k=1, mode="bm25")

@@ -620,6 +620,8 @@ def question_kinds(text: str) -> frozenset[str]:
         for kind, words in vocabulary.items():
             if token in words:
                 evidence[kind] = evidence.get(kind, 0.0) + 1 / spread[token]
+    if evidence.get("salary", 0.0) >= MIN_KIND_EVIDENCE:
+        evidence.pop("ladder", None)  # "data engineer salary, senior level": the level says which pay band
     best = max(evidence.values(), default=0.0)
     if best < MIN_KIND_EVIDENCE:
         return frozenset()
