@@ -329,6 +329,9 @@ def test_a_seniority_word_in_a_pay_question_picks_the_band_not_the_career_ladder
     kinds = question_kinds("data engineer salary senior level remote")
     assert "salary" in kinds and "ladder" not in kinds
     assert "ladder" in question_kinds("how many years until I'm a senior ML engineer")
+    # a recruiter's words for pay
+    assert question_kinds("what should I offer a senior data engineer") == {"salary"}
+    assert question_kinds("which role offers the best long-term growth?") == {"demand"}
 
 
 def test_a_hub_city_in_the_question_meets_the_tech_hub_salary_passage(index) -> None:  # noqa: ANN001

@@ -521,7 +521,7 @@ def expanded_tokens(question: str) -> list[str]:
 # Words people use for each kind of passage; added to the passage's indexed tokens (never to its displayed
 # text) so "tech stack" finds the tools passage and "who do they work with" the stakeholders passage.
 KIND_WORDS = {
-    "salary": "salary pay paid earn compensation wage income rate range",
+    "salary": "salary pay paid earn compensation wage income rate range offer budget",
     "skills": "skills skill need know learn knowledge level important required",
     "tools": "tools stack tech technologies software frameworks platforms use using toolkit",
     "ladder": "career ladder progression promotion senior levels years after next above beyond track rung titles climb",
