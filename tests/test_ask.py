@@ -334,6 +334,11 @@ def test_a_seniority_word_in_a_pay_question_picks_the_band_not_the_career_ladder
     assert question_kinds("which role offers the best long-term growth?") == {"demand"}
 
 
+def test_a_recruiters_offer_is_answered_with_the_pay_bands(index) -> None:  # noqa: ANN001
+    result = answer_question(index, "what should we offer a senior data engineer", mode="bm25")
+    assert "$126,000" in result["answer"] and result["citations"][0]["id"] == "data-engineer.salary.0"
+
+
 def test_a_hub_city_in_the_question_meets_the_tech_hub_salary_passage(index) -> None:  # noqa: ANN001
     assert set(tokens("US tech hubs")) <= set(expanded_tokens("entry-level data scientist salary in San Francisco"))
     hits = index.search("entry-level data scientist salary in San Francisco", k=1, mode="bm25")

@@ -21,6 +21,7 @@ from rolefit.ask.retrieval import (
     mentioned_roles,
     only_roles,
     passage_kinds,
+    question_kinds,
     skill_names,
     tokens,
 )
@@ -59,6 +60,9 @@ _SALARY_WORDS = {
     "paying",
     "wages",
 }
+# A recruiter's words for pay, read as pay only when the question's kind is pay ("which role offers the best growth"
+# is about demand).
+_OFFER_WORDS = {"offer", "offers", "offering", "budget", "budgets"}
 # "How much do senior AI engineers get?": a verb that is only about pay after "how much"
 _HOW_MUCH_VERBS = {"get", "gets", "getting", "make", "makes", "making", "take", "takes", "bring", "brings"}
 _LEVEL_WORDS = {
@@ -142,7 +146,12 @@ def _best_sentences(passage: Passage, wanted: set[str], count: int = 2) -> list[
 def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | None:
     ordered = re.findall(r"[a-z]+", question.lower())  # in question order, so the first level named wins
     words = set(ordered)
-    if not words & _SALARY_WORDS and not ("how much" in question.lower() and words & _HOW_MUCH_VERBS):
+    recruiting = bool(words & _OFFER_WORDS) and "salary" in question_kinds(question)  # "what should I offer a ..."
+    if (
+        not words & _SALARY_WORDS
+        and not ("how much" in question.lower() and words & _HOW_MUCH_VERBS)
+        and not recruiting
+    ):
         return None
     roles = mentioned_roles(question)
     level = next((_LEVEL_WORDS[w] for w in ordered if w in _LEVEL_WORDS), None)
