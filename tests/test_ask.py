@@ -270,6 +270,8 @@ def test_american_spellings_meet_the_sources_british_ones(index) -> None:  # noq
         "how can an ML engineer raise model accuracy",  # "raise" is a pay raise only in its own phrases
         "should I leave data science for ML engineering?",
         "what share of ML engineering jobs are remote",
+        "who owns data quality in a company",
+        "can an AI engineer become a startup founder?",
     ],
 )
 def test_everyday_senses_of_off_topic_words_are_answered(index, question: str) -> None:  # noqa: ANN001
@@ -279,7 +281,12 @@ def test_everyday_senses_of_off_topic_words_are_answered(index, question: str) -
 
 @pytest.mark.parametrize(
     "question",
-    ["how much paid parental leave do AI engineers get?", "How do I ask for a raise as a data analyst?"],
+    [
+        "how much paid parental leave do AI engineers get?",
+        "How do I ask for a raise as a data analyst?",
+        "do data analysts get a company car",  # a perk; "car" alone is the sources' self-driving car
+        "who founded databricks",
+    ],
 )
 def test_off_topic_phrases_are_not_answered(index, question: str) -> None:  # noqa: ANN001
     assert answer_question(index, question, mode="bm25")["abstained"] is True

@@ -252,7 +252,9 @@ _OFF_TOPIC_PHRASES = re.compile(
     r"|\b(shares|share options|equity shares)\b"
     r"|\b(average|median|typical|mean|retirement) age\b|\bhow old\b|\bage (of|limit|range)\b"
     r"|\brace\b|\b(cover|recommendation|reference|motivation) letters?\b"
-    r"|\blaid off\b",
+    r"|\blaid off\b"
+    r"|\bcompany (car|cars|phone|phones|credit card)\b"  # perks, where "car" alone is the sources' self-driving car
+    r"|\bwho founded\b|\bceos?\b",  # a company's own history; "who owns X" is a duty, "startup founder" a move
     re.IGNORECASE,
 )
 # Off-topic words in a sense the sources do cover: "the benefits of MLOps" are its merits, an exam named with
