@@ -21,6 +21,7 @@ from rolefit.ask.retrieval import (
     mentioned_roles,
     only_roles,
     passage_kinds,
+    question_kinds,
     skill_names,
     tokens,
 )
@@ -59,6 +60,9 @@ _SALARY_WORDS = {
     "paying",
     "wages",
 }
+# A recruiter's words for pay, read as pay only when the question's kind is pay ("which role offers the best growth"
+# is about demand).
+_OFFER_WORDS = {"offer", "offers", "offering", "budget", "budgets"}
 # "How much do senior AI engineers get?": a verb that is only about pay after "how much"
 _HOW_MUCH_VERBS = {"get", "gets", "getting", "make", "makes", "making", "take", "takes", "bring", "brings"}
 _LEVEL_WORDS = {
@@ -142,7 +146,12 @@ def _best_sentences(passage: Passage, wanted: set[str], count: int = 2) -> list[
 def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | None:
     ordered = re.findall(r"[a-z]+", question.lower())  # in question order, so the first level named wins
     words = set(ordered)
-    if not words & _SALARY_WORDS and not ("how much" in question.lower() and words & _HOW_MUCH_VERBS):
+    recruiting = bool(words & _OFFER_WORDS) and "salary" in question_kinds(question)  # "what should I offer a ..."
+    if (
+        not words & _SALARY_WORDS
+        and not ("how much" in question.lower() and words & _HOW_MUCH_VERBS)
+        and not recruiting
+    ):
         return None
     roles = mentioned_roles(question)
     level = next((_LEVEL_WORDS[w] for w in ordered if w in _LEVEL_WORDS), None)
@@ -243,7 +252,9 @@ _OFF_TOPIC_PHRASES = re.compile(
     r"|\b(shares|share options|equity shares)\b"
     r"|\b(average|median|typical|mean|retirement) age\b|\bhow old\b|\bage (of|limit|range)\b"
     r"|\brace\b|\b(cover|recommendation|reference|motivation) letters?\b"
-    r"|\blaid off\b",
+    r"|\blaid off\b"
+    r"|\bcompany (car|cars|phone|phones|credit card)\b"  # perks, where "car" alone is the sources' self-driving car
+    r"|\bwho founded\b|\bceos?\b",  # a company's own history; "who owns X" is a duty, "startup founder" a move
     re.IGNORECASE,
 )
 # Off-topic words in a sense the sources do cover: "the benefits of MLOps" are its merits, an exam named with
@@ -265,6 +276,14 @@ _PRICE = re.compile(r"\b(cost|costs|price|prices|priced|fee|fees|expensive|cheap
 _LEARNING = re.compile(
     r"\b(course|courses|certificate|certificates|certification|cert|certs|exam|exams|bootcamp|"
     r"bootcamps|degree|degrees|program|programme|class|classes)\b",
+    re.IGNORECASE,
+)
+# "best university for machine learning", "which company pays ML engineers the most", "a good python IDE": the
+# sources compare roles, never particular schools, employers or products, so a ranking of those is not theirs to give
+# (a role's own words stay answerable: "which degree is best", "best certification for a data scientist").
+_RANKED_PLACES = re.compile(
+    r"\b(best|better|good|top|cheapest|which)\s+(?:[a-z+#]+\s+)?(universit(y|ies)|schools?|colleges?|bootcamps?|"
+    r"compan(y|ies)|employers?|firms?|ides?|editors?|laptops?|monitors?)\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
@@ -311,6 +330,14 @@ _NOT_A_FIELD = frozenset(
 )
 
 
+# "salary in london", "paid more at google": the word after "in" or "at" in a pay question is where or for whom.
+# Pay bands are given for US tech hubs, the US as a whole, remote and freelance work only, so a place or employer
+# that no passage about pay found for the question uses is one they cannot answer for, typed in lower case or not
+# ("Google" is in the sources, as a cloud and a certificate, but not as an employer whose pay they give). Only in pay questions: elsewhere
+# "at night" or "in a nutshell" are everyday words the sources need not know.
+_PAY_QUALIFIER = re.compile(r"\b(?:in|at)\s+(?:the\s+|an?\s+)?([a-z][a-z-]*)((?:\s+[a-z][a-z-]*){0,2})", re.IGNORECASE)
+
+
 def _as_written(token: str, question: str) -> str:
     """The question's own word for a stem ('insur' -> 'insurance'), for reasons people read."""
     return next((w for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9+#]*", question) if tokens(w) == [token]), token)
@@ -324,6 +351,8 @@ def _abstain_reason(
     cited: str,
     known: set[str],
     similarity: float | None = None,
+    pay: bool = False,
+    nearby: str = "",
 ) -> str | None:
     """Why the sources cannot answer, or None. Casual words the sources never use are fine; a name the sources
     never mention (a country, a company, a year), a topic they do not cover (visas, benefits, interviews), a
@@ -342,8 +371,25 @@ def _abstain_reason(
         return f"the sources say nothing about {', '.join(repr(t) for t in off_topic[:3])}"
     if _PRICE.search(question) and _LEARNING.search(question):
         return "the sources do not list what courses, certificates or exams cost"
+    ranked = _RANKED_PLACES.search(question)
+    if ranked:
+        return f"the sources compare roles, not particular {ranked.group(2).lower()}"
     if _FUTURE.search(question):
         return "the sources do not predict the future"
+    if pay:
+        covered = set(tokens(f"{cited} {nearby}")) | known
+
+        def foreign(word: str) -> bool:
+            return bool(word and tokens(word) and not set(tokens(word)) & covered)
+
+        # "in the main US tech hubs": a word the passages lack is only a modifier when one of the next two is theirs
+        places = [
+            m.group(1)
+            for m in _PAY_QUALIFIER.finditer(question)
+            if foreign(m.group(1)) and not any(tokens(w) and not foreign(w) for w in m.group(2).split())
+        ]
+        if places:
+            return f"the sources give pay for US tech hubs, the US, remote and freelance work, not for {places[0]!r}"
     title = _unknown_title(question, cited)
     if title:
         return f"the sources cover AI and data roles, not {title!r}"
@@ -404,7 +450,17 @@ def answer_question(index: Index, question: str, k: int = 5, mode: str = "hybrid
     found = used if structured is not None else [*used, *hits[:CHECKED_PASSAGES]]
     cited = " ".join(h.passage.text for h in found)
     similarity = index.best_similarity(question) if mode != "bm25" else None
-    reason = _abstain_reason(question, query, unknown, best_bm25, cited, known_names, similarity)
+    reason = _abstain_reason(
+        question,
+        query,
+        unknown,
+        best_bm25,
+        cited,
+        known_names,
+        similarity,
+        pay=structured is not None,
+        nearby=" ".join(h.passage.text for h in hits[:CHECKED_PASSAGES] if "salary" in passage_kinds(h.passage)),
+    )
     if reason:
         return {"answer": None, "abstained": True, "reason": reason, "citations": [describe(h) for h in hits[:3]]}
     citations = [describe(h) for h in used] + [describe(h) for h in hits[:k] if h not in used][: max(0, k - len(used))]
