@@ -142,7 +142,7 @@ def test_match_with_a_resume_on_the_command_line(tmp_path: Path) -> None:
         (["plan", "--from", "ml-engineer", "--to", "MLE"], "same role"),
         (["hire", "   "], "Describe the project"),
         (["hire", "brief.txt"], "No such file: brief.txt"),
-        (["hire", "docs/brief"], "No such file"),
+        (["hire", "docs/brief.pdf"], "No such file"),
         (["hire", "huge.txt"], "huge.txt is over 800,000 bytes"),
         (["hire", "the quarterly picnic needs a venue"], "Nothing in the description matches"),
     ],

@@ -333,8 +333,8 @@ _NOT_A_FIELD = frozenset(
 # "salary in london", "paid more at google": the word after "in" or "at" in a pay question is where or for whom.
 # Pay bands are given for US tech hubs, the US as a whole, remote and freelance work only, so a place or employer
 # that no passage about pay found for the question uses is one they cannot answer for, typed in lower case or not
-# ("Google" is in the sources, as a cloud and a certificate, but not as an employer whose pay they give). Only in pay questions: elsewhere
-# "at night" or "in a nutshell" are everyday words the sources need not know.
+# ("Google" is in the sources, as a cloud and a certificate, but not as an employer whose pay they give). Only in pay
+# questions: elsewhere "at night" or "in a nutshell" are everyday words the sources need not know.
 _PAY_QUALIFIER = re.compile(r"\b(?:in|at)\s+(?:the\s+|an?\s+)?([a-z][a-z-]*)((?:\s+[a-z][a-z-]*){0,2})", re.IGNORECASE)
 
 

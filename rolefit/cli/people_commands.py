@@ -12,6 +12,7 @@ from rich.table import Table
 from rolefit.cli.output import Format, emit_json, err_console, out_console
 from rolefit.errors import InputError
 
+_DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".rst", ".pdf", ".docx"}
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="text, json or jsonl")]
 
 
@@ -153,11 +154,11 @@ def hire(
     from rolefit.services.hire import hire_for
     from rolefit.text.resume import read_document_text
 
-    # one word with a file suffix or a slash is a file name ("project.md", "docs/brief.txt"): a missing one is an
-    # error, not a one-word project
+    # one word that is a file, or is named like a document ("brief.md", "docs/brief.pdf"), is read as one: a
+    # missing one is an error, not a one-word project ("CI/CD" stays a project)
     if len(project) < 255 and not any(c.isspace() for c in project.strip()):
         path = Path(project.strip())
-        if path.is_file() or path.suffix or "/" in project:
+        if path.is_file() or path.suffix.lower() in _DOCUMENT_SUFFIXES:
             project = read_document_text(path, "project description")
     result = hire_for(project)
     if fmt is not Format.text:
