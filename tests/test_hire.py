@@ -86,6 +86,14 @@ def test_a_short_description_that_matches_no_guidance_is_refused_rather_than_gue
         hire_for("the quarterly picnic needs a venue")
 
 
+def test_a_long_description_of_work_outside_the_family_is_answered_with_a_warning() -> None:
+    picnic = "The person in this job will look after the quarterly picnic, book a venue, order food and greet guests."
+    result = hire_for(" ".join([picnic] * 15))
+    assert result["roles"] and result["warnings"]
+    assert result["warnings"][0].startswith("the posting classifier reads this as work outside the AI and data roles")
+    assert not hire_for("Predict which customers will cancel next month from their usage")["warnings"]
+
+
 def test_a_huge_description_is_refused_with_its_size() -> None:
     with pytest.raises(InputError, match="The project description is 300,000 characters"):
         hire_for("a" * 300_000)

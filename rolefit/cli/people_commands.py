@@ -168,3 +168,5 @@ def hire(
         out_console.print(f"[bold]{entry['role']}[/bold] {entry['share']:.0%}")
         for reason in entry["reasons"]:
             out_console.print(f"  • {reason}")
+    for warning in result["warnings"]:
+        out_console.print(f"[yellow]! {warning}[/yellow]")

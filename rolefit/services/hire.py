@@ -55,6 +55,9 @@ KEEP_RATIO = 0.7
 MAX_ROLES = 3
 # A fact is given as a reason when it scores this share of the role's best fact and shares a word with the project
 # (or its lay phrases) that at most MAX_REASON_DF of the facts use.
+# A posting-length description the classifier gives this much "other" gets a warning that the work is none of the
+# roles hire can name.
+OUTSIDE_FAMILY_SHARE = 0.5
 REASON_RATIO = 0.5
 MAX_REASONS = 3
 MAX_REASON_DF = 0.1
@@ -276,8 +279,17 @@ def hire_for(text: str) -> dict[str, Any]:
         )
     drift = round(1.0 - sum(r["share"] for r in roles), 3)
     roles[0]["share"] = round(roles[0]["share"] + drift, 3)
+    warnings = []
+    other = classifier.get("other", 0.0)
+    if length_factor >= 0.5 and other >= OUTSIDE_FAMILY_SHARE:
+        # hire only names AI/data roles; on a long text the classifier can tell when the work is none of them
+        warnings.append(
+            f"the posting classifier reads this as work outside the AI and data roles ({other:.0%}): the roles "
+            "above rest on the few words it shares with their hiring guidance"
+        )
     return {
         "roles": roles,
+        "warnings": warnings,
         "skills": [{"id": s, "name": extractor.skills[s].name, "required": required} for s, required in found.items()],
         "scores": {role_id: round(raw[role_id] / total, 3) for role_id in ROLE_IDS},
     }
