@@ -144,6 +144,15 @@ def test_years_required_skips_lines_that_only_prefer_them() -> None:
         ("Rémunération : 3 500 € brut par mois", 3_500, 3_500, "month", "EUR"),
         # a currency outside the table is skipped, not read as US dollars
         ("UY $112K URU/mo. - Anywhere $31K USD/yr.", 31_000, 31_000, "year", "USD"),
+        # figures with cents are one range, not the first figure alone
+        ("Salary range: $99,501.91 – $183,764.31", 99_501.91, 183_764.31, "year", "USD"),
+        ("The base salary range is $107,000.00 - $119,000.00 USD", 107_000, 119_000, "year", "USD"),
+        ("Gehalt: 80.000,00 € - 95.000,00 € brutto", 80_000, 95_000, "year", "EUR"),
+        ("Full Time Salary Range: $142 320,00 - $213 480,00", 142_320, 213_480, "year", "USD"),
+        # a second figure that is no wage leaves the first alone
+        ("Los Angeles, CA $95,000.00-$ 2 weeks ago", 95_000, 95_000, "year", "USD"),
+        # lakhs per annum are rupees even when no currency is named
+        ("Experience- 5 to 10 years\n\nSalary- 12 LPA to 22 LPA", 1_200_000, 2_200_000, "year", "INR"),
     ],
 )
 def test_stated_pay_is_parsed(text: str, low: float, high: float, period: str, currency: str) -> None:
