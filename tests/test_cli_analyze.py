@@ -178,3 +178,22 @@ def test_batch_rows_without_a_title_use_the_posting_s_own_title_line(tmp_path: P
     assert first["title_from_text"] == {"start": 0, "end": 20, "text": "Senior Data Engineer"}
     assert first["title_role"] == "data-engineer" and first["seniority"] == "senior"
     assert "title_from_text" not in second and second["title_role"] == "data-analyst"
+
+
+def test_ctrl_c_in_a_batch_says_the_work_is_kept_and_how_to_resume(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rolefit.services.batch as batch
+
+    def interrupted(*args: object, progress: object = None, **kwargs: object) -> None:
+        assert callable(progress)
+        progress(3)  # three rows were written before the user pressed Ctrl-C
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "analyze_file", interrupted)
+    source = tmp_path / "postings.jsonl"
+    _write_jsonl(source, [{"id": "p1", "description": MLOPS_POSTING}])
+    result = runner.invoke(app, ["analyze", str(source), "--out", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 130
+    assert "Interrupted: 3 row(s) done" in result.output and "again to resume" in result.output
+    assert "Traceback" not in result.output

@@ -148,7 +148,17 @@ def _batch(source: Path, out: Path | None, columns: Columns, workers: int | None
         transient=False,
     ) as progress:
         task = progress.add_task("analyse", total=total)
-        summary = analyze_file(source, out, columns, workers=workers, progress=lambda n: progress.advance(task, n))
+        try:
+            summary = analyze_file(source, out, columns, workers=workers, progress=lambda n: progress.advance(task, n))
+        except KeyboardInterrupt:
+            # Every finished row is already in --out: say so, or Ctrl-C looks like the work was lost.
+            progress.stop()
+            err_console.print(
+                f"Interrupted: {int(progress.tasks[0].completed):,} row(s) done this run, their results in {out}; "
+                "run the same command again to resume.",
+                soft_wrap=True,
+            )
+            raise typer.Exit(130) from None
     data = summary.as_dict()
     if fmt is not Format.text:
         emit_json(data, fmt)
