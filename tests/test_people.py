@@ -120,6 +120,29 @@ def test_pdf_and_docx_resumes_give_the_same_skills_as_their_text(tmp_path: Path)
     assert {"python", "sql", "a-b-testing", "statistics", "tableau"} <= plain
 
 
+def test_a_damaged_docx_or_pdf_resume_is_one_clear_error_line(tmp_path: Path) -> None:
+    import zipfile
+
+    whole = tmp_path / "whole.docx"
+    _write_docx(whole, RESUME)
+    truncated = tmp_path / "cv.docx"  # a download cut off halfway through the document's XML
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(truncated, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data[: len(data) // 2] if name == "word/document.xml" else data)
+    pdf = tmp_path / "cv.pdf"
+    _write_pdf(pdf, RESUME.replace("—", "-"))
+    bad_filter = tmp_path / "filter.pdf"  # a damaged filter name: pypdf raises NotImplementedError
+    bad_filter.write_bytes(pdf.read_bytes().replace(b"/FlateDecode", b"/FlateDecodX"))
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(bytes(range(256)) * 8)
+    for path, kind in ((truncated, "DOCX"), (bad_filter, "PDF"), (junk, "PDF")):
+        result = runner.invoke(app, ["match", "--resume", str(path)])
+        assert result.exit_code == 2, result.output
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and f"not a readable {kind}" in lines[0], result.output
+
+
 def test_match_with_a_resume_on_the_command_line(tmp_path: Path) -> None:
     pdf = tmp_path / "cv.pdf"
     _write_pdf(pdf, RESUME.replace("—", "-"))
