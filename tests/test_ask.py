@@ -133,6 +133,19 @@ def test_a_topic_the_knowledge_base_lacks_is_answered_from_the_users_documents(
     assert answer_question(build_index(embedder=HashingEmbedder(), cache=False), question, mode="bm25")["abstained"]
 
 
+def test_files_in_the_docs_folder_that_give_no_passages_are_named_not_dropped_silently(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "nested").mkdir(parents=True)
+    (docs / "nested" / "guide.md").write_text("# Guide\n\nOur Quokka platform team rotates the on-call pager weekly.\n")
+    (docs / "empty.md").write_text("")
+    (docs / "photo.md").write_bytes(bytes(range(256)) * 16)  # an image saved under a .md name
+    result = runner.invoke(app, ["ask", "Who rotates the Quokka pager?", "--docs", str(docs), "--mode", "bm25"])
+    assert result.exit_code == 0, result.output
+    assert "note: empty.md skipped: it has no text" in result.output
+    assert "note: photo.md skipped: The input is not text" in result.output
+    assert "nested/guide.md#Guide" in result.output
+
+
 def test_dense_vectors_are_cached_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ROLEFIT_HOME", str(tmp_path))
     calls = []
