@@ -69,8 +69,11 @@ def test_credit_for_skills_not_named_goes_only_to_broad_skills_a_tool_or_two_of_
 def test_unknown_skill_names_suggest_the_closest() -> None:
     from rolefit.errors import InputError
 
-    with pytest.raises(InputError, match="Unknown skill 'pythn'"):
+    with pytest.raises(InputError, match="Unknown skill 'pythn'") as caught:
         skills_from_ratings({"pythn": 3})
+    # each skill is suggested once, however many of its aliases are close ("python", "python3")
+    suggested = str(caught.value).partition("did you mean ")[2].rstrip("?").split(", ")
+    assert suggested[0] == "'python'" and len(suggested) == len(set(suggested))
 
 
 def _write_pdf(path: Path, text: str) -> None:

@@ -88,8 +88,10 @@ def resolve_skill(name: str) -> str:
     key = normalize_name(name)
     if key in index:
         return index[key]
-    close = difflib.get_close_matches(key, list(index), n=3, cutoff=0.6)
-    hint = f": did you mean {', '.join(repr(index[c]) for c in close)}?" if close else ""
+    # Several aliases of one skill are often the closest ("python", "python3"): suggest each skill once.
+    close = difflib.get_close_matches(key, list(index), n=12, cutoff=0.6)
+    skills = list(dict.fromkeys(index[c] for c in close))[:3]
+    hint = f": did you mean {', '.join(repr(skill) for skill in skills)}?" if skills else ""
     raise InputError(f"Unknown skill {name!r}{hint}")
 
 
