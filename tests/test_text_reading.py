@@ -66,6 +66,25 @@ def test_html_and_markdown_keep_offsets() -> None:
     assert {"PyTorch", "Docker"} <= spans
 
 
+def test_html_pasted_as_one_line_keeps_its_headings_lists_and_nice_to_haves() -> None:
+    html = (
+        '<div class="posting"><script>var stack = "tensorflow";</script><h2>About Acme</h2><p>Acme builds logistics'
+        " software for our customers. Our platform runs on Kubernetes and we love Rust.</p><h2>Requirements</h2>"
+        "<ul><li>Build data pipelines in Python and SQL</li><li>3+ years with Spark</li></ul>"
+        "<h2>Nice to have</h2><ul><li>Kafka</li><li>Terraform</li></ul></div>"
+    )
+    cleaned = blank_markup(html)
+    assert len(cleaned) == len(html) and "tensorflow" not in cleaned
+    reading = read_posting(html, "Data Engineer")
+    asked = {s.id: s.required for s in reading.skills}
+    # the employer's blurb is not asked for, the requirements are required, the nice-to-haves are not
+    assert {"kubernetes", "rust", "tensorflow"}.isdisjoint(asked)
+    assert asked["python"] and asked["sql"] and asked["spark"]
+    assert not asked["kafka"] and not asked["terraform"]
+    assert [s.heading for s in reading.sections if s.heading] == ["About Acme", "Requirements", "Nice to have"]
+    assert {"Python", "SQL", "Spark", "Kafka"} <= {html[a:b] for s in reading.skills for a, b in s.evidence}
+
+
 def test_spelling_variants_map_to_one_skill() -> None:
     text = "You will run A/B tests and online experiments, deploy to k8s and use scikit-learn."
     found = {s.id for s in read_posting(text).skills}
