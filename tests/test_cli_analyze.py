@@ -66,6 +66,21 @@ def test_bad_single_inputs_exit_2(args: list[str], stdin: str | None, needle: st
     assert needle in result.stderr and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["analyze", "{folder}"],
+        ["analyze", "{folder}/exports.csv", "--out", "{folder}/out.jsonl"],
+        ["match", "--resume", "{folder}"],
+    ],
+)
+def test_a_folder_given_for_a_file_is_called_a_folder(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "exports.csv").mkdir()
+    result = runner.invoke(app, [a.format(folder=tmp_path) for a in args])
+    assert result.exit_code == 2
+    assert "is a folder; give a file" in result.stderr and "No such file" not in result.stderr
+
+
 def _write_jsonl(path: Path, rows: list[dict | str]) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for row in rows:

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from rolefit.errors import InputError
+from rolefit.errors import InputError, not_a_file
 from rolefit.knowledge.loader import knowledge_base
 from rolefit.knowledge.resolve import normalize_name
 
@@ -57,7 +57,7 @@ class PersonSkills:
 
 def load_mapping_file(path: Path, what: str) -> dict[str, Any]:
     if not path.is_file():
-        raise InputError(f"No such file: {path}")
+        raise not_a_file(path)
     try:
         content = (
             yaml.safe_load(path.read_text(encoding="utf-8", errors="replace"))

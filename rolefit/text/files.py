@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from rolefit.errors import InputError
+from rolefit.errors import InputError, not_a_file
 
 __all__ = ["BadRow", "PostingRow", "Columns", "iter_posting_rows", "FORMATS"]
 
@@ -219,7 +219,7 @@ def iter_posting_rows(path: Path, columns: Columns | None = None) -> Iterator[Po
     """Rows of a postings file, in order; the format comes from the suffix."""
     columns = columns or Columns()
     if not path.exists():
-        raise InputError(f"No such file: {path}")
+        raise not_a_file(path)
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
         raise InputError(f"{path.name}: unknown format; use .csv, .tsv, .jsonl or .parquet")

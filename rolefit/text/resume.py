@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rolefit.errors import InputError
+from rolefit.errors import InputError, not_a_file
 from rolefit.text.clean import MAX_CHARS, decode_bytes
 
 __all__ = ["read_document_text", "read_resume_text"]
@@ -51,7 +51,7 @@ def read_document_text(path: Path, what: str = "resume") -> str:
     """A PDF, DOCX, Markdown or plain-text file's text (a resume, a project description); InputError for a missing,
     unreadable, unsupported, empty or oversized file."""
     if not path.is_file():
-        raise InputError(f"No such file: {path}")
+        raise not_a_file(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         text = _pdf_text(path)
