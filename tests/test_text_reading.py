@@ -290,6 +290,21 @@ def test_nice_to_have_is_read_per_sentence_on_a_line_of_prose() -> None:
     assert {s.id: s.required for s in listed.skills}["aws"] is False
 
 
+@pytest.mark.parametrize(
+    ("line", "optional"),
+    [
+        ("Expérience dans un mode de livraison Agile (un atout)", "agile"),
+        ("Une connaissance de Kafka serait un plus.", "kafka"),
+        ("Du hast idealerweise schon Erfahrung mit Terraform gesammelt", "terraform"),
+        ("Erfahrung mit Kafka ist von Vorteil", "kafka"),
+        ("Experiencia con Kafka (deseable)", "kafka"),
+    ],
+)
+def test_nice_to_have_in_french_german_and_spanish_is_not_required(line: str, optional: str) -> None:
+    reading = read_posting(f"Profil\n\n- {line}\n- Python\n")
+    assert {s.id: s.required for s in reading.skills} == {optional: False, "python": True}
+
+
 def test_what_a_posting_says_you_do_not_need_is_not_asked_for() -> None:
     text = (
         "Responsibilities\n- Build data pipelines in Python\n\nWhat You Don’t Need\n- Deep machine learning knowledge\n"
