@@ -195,6 +195,26 @@ def test_batch_rows_without_a_title_use_the_posting_s_own_title_line(tmp_path: P
     assert "title_from_text" not in second and second["title_role"] == "data-analyst"
 
 
+def test_resuming_keeps_rows_that_reuse_an_id_and_lists_each_bad_row_once(tmp_path: Path) -> None:
+    source = tmp_path / "postings.jsonl"
+    rows: list[dict | str] = [
+        {"id": "acme", "title": "Data Scientist", "description": MLOPS_POSTING},
+        "{not json",
+        {"id": "acme", "title": "Data Engineer", "description": "Spark and Airflow pipelines, dbt models."},
+    ]
+    _write_jsonl(source, rows)
+    out = tmp_path / "out.jsonl"
+    args = ["analyze", str(source), "--out", str(out), "--workers", "1", "--format", "json"]
+    first = json.loads(runner.invoke(app, args).stdout)
+    assert first["analysed"] == 2
+    # killed after the first row: the second "acme" is another posting and must still be analysed
+    out.write_text(out.read_text().splitlines()[0] + "\n")
+    again = json.loads(runner.invoke(app, args).stdout)
+    assert again["analysed"] == 1 and again["skipped_already_done"] == 1
+    assert [json.loads(line)["role"] for line in out.read_text().splitlines()][1] == "data-engineer"
+    assert len(Path(again["errors_file"]).read_text().splitlines()) == 1
+
+
 def test_ctrl_c_in_a_batch_says_the_work_is_kept_and_how_to_resume(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
