@@ -11,7 +11,9 @@ The core raises these; the CLI and the API translate them in one place each.
 
 from __future__ import annotations
 
-__all__ = ["InputError", "KnowledgeError", "ModelError", "RolefitError", "UnknownRoleError"]
+from pathlib import Path
+
+__all__ = ["InputError", "KnowledgeError", "ModelError", "RolefitError", "UnknownRoleError", "not_a_file"]
 
 
 class RolefitError(Exception):
@@ -20,6 +22,14 @@ class RolefitError(Exception):
 
 class InputError(RolefitError):
     """The input cannot be used as given; the message says why and how to fix it."""
+
+
+def not_a_file(path: str | Path) -> InputError:
+    """The error for a path that is no readable file: a folder given where a file belongs is said to be one (not
+    "No such file" for a folder the user can see)."""
+    if Path(path).is_dir():
+        return InputError(f"{path} is a folder; give a file")
+    return InputError(f"No such file: {path}")
 
 
 class UnknownRoleError(InputError):

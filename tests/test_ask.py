@@ -107,6 +107,45 @@ def test_users_documents_are_searched_and_cited(tmp_path: Path) -> None:
     assert result["citations"][0]["source"].startswith("handbook.md#")
 
 
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("How big is the relocation package for Lisbon?", "relocation.txt#"),
+        ("Does the company sponsor visas for new hires?", "hiring.md#"),
+    ],
+)
+def test_a_topic_the_knowledge_base_lacks_is_answered_from_the_users_documents(
+    tmp_path: Path, question: str, source: str
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "relocation.txt").write_text(
+        "New hires moving to Lisbon receive a relocation package of 5,000 euros and two weeks of housing.\n"
+    )
+    (docs / "hiring.md").write_text(
+        "# Hiring\n\nThe company sponsors visas for new hires from outside the EU and pays the application fees.\n"
+    )
+    index = build_index(docs, embedder=HashingEmbedder(), cache=False)
+    result = answer_question(index, question, mode="bm25")
+    assert not result["abstained"], result["reason"]
+    assert result["citations"][0]["source"].startswith(source)
+    # without the documents the knowledge base still says it does not cover the topic
+    assert answer_question(build_index(embedder=HashingEmbedder(), cache=False), question, mode="bm25")["abstained"]
+
+
+def test_files_in_the_docs_folder_that_give_no_passages_are_named_not_dropped_silently(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "nested").mkdir(parents=True)
+    (docs / "nested" / "guide.md").write_text("# Guide\n\nOur Quokka platform team rotates the on-call pager weekly.\n")
+    (docs / "empty.md").write_text("")
+    (docs / "photo.md").write_bytes(bytes(range(256)) * 16)  # an image saved under a .md name
+    result = runner.invoke(app, ["ask", "Who rotates the Quokka pager?", "--docs", str(docs), "--mode", "bm25"])
+    assert result.exit_code == 0, result.output
+    assert "note: empty.md skipped: it has no text" in result.output
+    assert "note: photo.md skipped: The input is not text" in result.output
+    assert "nested/guide.md#Guide" in result.output
+
+
 def test_dense_vectors_are_cached_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ROLEFIT_HOME", str(tmp_path))
     calls = []

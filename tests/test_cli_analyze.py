@@ -66,6 +66,21 @@ def test_bad_single_inputs_exit_2(args: list[str], stdin: str | None, needle: st
     assert needle in result.stderr and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["analyze", "{folder}"],
+        ["analyze", "{folder}/exports.csv", "--out", "{folder}/out.jsonl"],
+        ["match", "--resume", "{folder}"],
+    ],
+)
+def test_a_folder_given_for_a_file_is_called_a_folder(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "exports.csv").mkdir()
+    result = runner.invoke(app, [a.format(folder=tmp_path) for a in args])
+    assert result.exit_code == 2
+    assert "is a folder; give a file" in result.stderr and "No such file" not in result.stderr
+
+
 def _write_jsonl(path: Path, rows: list[dict | str]) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for row in rows:
@@ -178,3 +193,42 @@ def test_batch_rows_without_a_title_use_the_posting_s_own_title_line(tmp_path: P
     assert first["title_from_text"] == {"start": 0, "end": 20, "text": "Senior Data Engineer"}
     assert first["title_role"] == "data-engineer" and first["seniority"] == "senior"
     assert "title_from_text" not in second and second["title_role"] == "data-analyst"
+
+
+def test_resuming_keeps_rows_that_reuse_an_id_and_lists_each_bad_row_once(tmp_path: Path) -> None:
+    source = tmp_path / "postings.jsonl"
+    rows: list[dict | str] = [
+        {"id": "acme", "title": "Data Scientist", "description": MLOPS_POSTING},
+        "{not json",
+        {"id": "acme", "title": "Data Engineer", "description": "Spark and Airflow pipelines, dbt models."},
+    ]
+    _write_jsonl(source, rows)
+    out = tmp_path / "out.jsonl"
+    args = ["analyze", str(source), "--out", str(out), "--workers", "1", "--format", "json"]
+    first = json.loads(runner.invoke(app, args).stdout)
+    assert first["analysed"] == 2
+    # killed after the first row: the second "acme" is another posting and must still be analysed
+    out.write_text(out.read_text().splitlines()[0] + "\n")
+    again = json.loads(runner.invoke(app, args).stdout)
+    assert again["analysed"] == 1 and again["skipped_already_done"] == 1
+    assert [json.loads(line)["role"] for line in out.read_text().splitlines()][1] == "data-engineer"
+    assert len(Path(again["errors_file"]).read_text().splitlines()) == 1
+
+
+def test_ctrl_c_in_a_batch_says_the_work_is_kept_and_how_to_resume(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rolefit.services.batch as batch
+
+    def interrupted(*args: object, progress: object = None, **kwargs: object) -> None:
+        assert callable(progress)
+        progress(3)  # three rows were written before the user pressed Ctrl-C
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "analyze_file", interrupted)
+    source = tmp_path / "postings.jsonl"
+    _write_jsonl(source, [{"id": "p1", "description": MLOPS_POSTING}])
+    result = runner.invoke(app, ["analyze", str(source), "--out", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 130
+    assert "Interrupted: 3 row(s) done" in result.output and "again to resume" in result.output
+    assert "Traceback" not in result.output

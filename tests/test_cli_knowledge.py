@@ -33,6 +33,12 @@ def test_show_accepts_a_common_spelling_and_carries_sources() -> None:
     assert all(1 <= s["level"] <= 5 and s["name"] for s in data["skills"])
 
 
+def test_compare_of_two_names_for_one_role_is_refused_not_shown_as_one_column() -> None:
+    result = runner.invoke(app, ["compare", "ds", "data scientist"])
+    assert result.exit_code == 2
+    assert "same role (Data Scientist)" in result.output and "Traceback" not in result.output
+
+
 def test_compare_lines_up_the_four_core_roles_with_sources() -> None:
     data = run_json("compare", "ai-engineer", "ml-engineer", "data-scientist", "mlops-engineer")
     assert data["roles"] == ["ai-engineer", "ml-engineer", "data-scientist", "mlops-engineer"]

@@ -69,8 +69,11 @@ def test_credit_for_skills_not_named_goes_only_to_broad_skills_a_tool_or_two_of_
 def test_unknown_skill_names_suggest_the_closest() -> None:
     from rolefit.errors import InputError
 
-    with pytest.raises(InputError, match="Unknown skill 'pythn'"):
+    with pytest.raises(InputError, match="Unknown skill 'pythn'") as caught:
         skills_from_ratings({"pythn": 3})
+    # each skill is suggested once, however many of its aliases are close ("python", "python3")
+    suggested = str(caught.value).partition("did you mean ")[2].rstrip("?").split(", ")
+    assert suggested[0] == "'python'" and len(suggested) == len(set(suggested))
 
 
 def _write_pdf(path: Path, text: str) -> None:
@@ -118,6 +121,29 @@ def test_pdf_and_docx_resumes_give_the_same_skills_as_their_text(tmp_path: Path)
     assert set(skills_from_resume(read_resume_text(pdf)).levels) == plain
     assert set(skills_from_resume(read_resume_text(docx)).levels) == plain
     assert {"python", "sql", "a-b-testing", "statistics", "tableau"} <= plain
+
+
+def test_a_damaged_docx_or_pdf_resume_is_one_clear_error_line(tmp_path: Path) -> None:
+    import zipfile
+
+    whole = tmp_path / "whole.docx"
+    _write_docx(whole, RESUME)
+    truncated = tmp_path / "cv.docx"  # a download cut off halfway through the document's XML
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(truncated, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data[: len(data) // 2] if name == "word/document.xml" else data)
+    pdf = tmp_path / "cv.pdf"
+    _write_pdf(pdf, RESUME.replace("—", "-"))
+    bad_filter = tmp_path / "filter.pdf"  # a damaged filter name: pypdf raises NotImplementedError
+    bad_filter.write_bytes(pdf.read_bytes().replace(b"/FlateDecode", b"/FlateDecodX"))
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(bytes(range(256)) * 8)
+    for path, kind in ((truncated, "DOCX"), (bad_filter, "PDF"), (junk, "PDF")):
+        result = runner.invoke(app, ["match", "--resume", str(path)])
+        assert result.exit_code == 2, result.output
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and f"not a readable {kind}" in lines[0], result.output
 
 
 def test_match_with_a_resume_on_the_command_line(tmp_path: Path) -> None:

@@ -66,6 +66,25 @@ def test_html_and_markdown_keep_offsets() -> None:
     assert {"PyTorch", "Docker"} <= spans
 
 
+def test_html_pasted_as_one_line_keeps_its_headings_lists_and_nice_to_haves() -> None:
+    html = (
+        '<div class="posting"><script>var stack = "tensorflow";</script><h2>About Acme</h2><p>Acme builds logistics'
+        " software for our customers. Our platform runs on Kubernetes and we love Rust.</p><h2>Requirements</h2>"
+        "<ul><li>Build data pipelines in Python and SQL</li><li>3+ years with Spark</li></ul>"
+        "<h2>Nice to have</h2><ul><li>Kafka</li><li>Terraform</li></ul></div>"
+    )
+    cleaned = blank_markup(html)
+    assert len(cleaned) == len(html) and "tensorflow" not in cleaned
+    reading = read_posting(html, "Data Engineer")
+    asked = {s.id: s.required for s in reading.skills}
+    # the employer's blurb is not asked for, the requirements are required, the nice-to-haves are not
+    assert {"kubernetes", "rust", "tensorflow"}.isdisjoint(asked)
+    assert asked["python"] and asked["sql"] and asked["spark"]
+    assert not asked["kafka"] and not asked["terraform"]
+    assert [s.heading for s in reading.sections if s.heading] == ["About Acme", "Requirements", "Nice to have"]
+    assert {"Python", "SQL", "Spark", "Kafka"} <= {html[a:b] for s in reading.skills for a, b in s.evidence}
+
+
 def test_spelling_variants_map_to_one_skill() -> None:
     text = "You will run A/B tests and online experiments, deploy to k8s and use scikit-learn."
     found = {s.id for s in read_posting(text).skills}
@@ -144,6 +163,15 @@ def test_years_required_skips_lines_that_only_prefer_them() -> None:
         ("Rémunération : 3 500 € brut par mois", 3_500, 3_500, "month", "EUR"),
         # a currency outside the table is skipped, not read as US dollars
         ("UY $112K URU/mo. - Anywhere $31K USD/yr.", 31_000, 31_000, "year", "USD"),
+        # figures with cents are one range, not the first figure alone
+        ("Salary range: $99,501.91 – $183,764.31", 99_501.91, 183_764.31, "year", "USD"),
+        ("The base salary range is $107,000.00 - $119,000.00 USD", 107_000, 119_000, "year", "USD"),
+        ("Gehalt: 80.000,00 € - 95.000,00 € brutto", 80_000, 95_000, "year", "EUR"),
+        ("Full Time Salary Range: $142 320,00 - $213 480,00", 142_320, 213_480, "year", "USD"),
+        # a second figure that is no wage leaves the first alone
+        ("Los Angeles, CA $95,000.00-$ 2 weeks ago", 95_000, 95_000, "year", "USD"),
+        # lakhs per annum are rupees even when no currency is named
+        ("Experience- 5 to 10 years\n\nSalary- 12 LPA to 22 LPA", 1_200_000, 2_200_000, "year", "INR"),
     ],
 )
 def test_stated_pay_is_parsed(text: str, low: float, high: float, period: str, currency: str) -> None:
@@ -260,6 +288,21 @@ def test_nice_to_have_is_read_per_sentence_on_a_line_of_prose() -> None:
     # an abbreviation's full stop does not end the sentence that makes the list optional
     listed = read_posting("Familiarity with cloud services, e.g. AWS or Databricks.")
     assert {s.id: s.required for s in listed.skills}["aws"] is False
+
+
+@pytest.mark.parametrize(
+    ("line", "optional"),
+    [
+        ("Expérience dans un mode de livraison Agile (un atout)", "agile"),
+        ("Une connaissance de Kafka serait un plus.", "kafka"),
+        ("Du hast idealerweise schon Erfahrung mit Terraform gesammelt", "terraform"),
+        ("Erfahrung mit Kafka ist von Vorteil", "kafka"),
+        ("Experiencia con Kafka (deseable)", "kafka"),
+    ],
+)
+def test_nice_to_have_in_french_german_and_spanish_is_not_required(line: str, optional: str) -> None:
+    reading = read_posting(f"Profil\n\n- {line}\n- Python\n")
+    assert {s.id: s.required for s in reading.skills} == {optional: False, "python": True}
 
 
 def test_what_a_posting_says_you_do_not_need_is_not_asked_for() -> None:

@@ -353,20 +353,26 @@ def _abstain_reason(
     similarity: float | None = None,
     pay: bool = False,
     nearby: str = "",
+    documents: str = "",
 ) -> str | None:
     """Why the sources cannot answer, or None. Casual words the sources never use are fine; a name the sources
     never mention (a country, a company, a year), a topic they do not cover (visas, benefits, interviews), a
-    profession that is not one of their roles, or a prediction about the future is not."""
+    profession that is not one of their roles, or a prediction about the future is not. ``documents`` is the
+    text of the user's own passages found for the question: a topic the knowledge base lacks is covered there
+    when those passages name it (a relocation policy, an interview loop)."""
     # A question of role names alone ("what does an AI engineer do?") shares no weighty word with any passage: the
     # role's name is in hundreds of them.
     close_in_words = best_bm25 >= MIN_BM25 or only_roles(question)
     if not query or not close_in_words or (similarity is not None and similarity < FAR_IN_MEANING):
         return "no passage in the sources is close enough to the question"
+    in_documents = set(tokens(documents))
     off_topic = [
         _as_written(t, question)
         for t in query
-        if t in OUT_OF_SCOPE and not (t in _EVERYDAY_SENSE and _EVERYDAY_SENSE[t].search(question))
-    ] + [m.group(0) for m in _OFF_TOPIC_PHRASES.finditer(question)]
+        if t in OUT_OF_SCOPE
+        and t not in in_documents
+        and not (t in _EVERYDAY_SENSE and _EVERYDAY_SENSE[t].search(question))
+    ] + [m.group(0) for m in _OFF_TOPIC_PHRASES.finditer(question) if not in_documents.issuperset(tokens(m.group(0)))]
     if off_topic:
         return f"the sources say nothing about {', '.join(repr(t) for t in off_topic[:3])}"
     if _PRICE.search(question) and _LEARNING.search(question):
@@ -460,6 +466,7 @@ def answer_question(index: Index, question: str, k: int = 5, mode: str = "hybrid
         similarity,
         pay=structured is not None,
         nearby=" ".join(h.passage.text for h in hits[:CHECKED_PASSAGES] if "salary" in passage_kinds(h.passage)),
+        documents=" ".join(h.passage.text for h in found if h.passage.kind == "document"),
     )
     if reason:
         return {"answer": None, "abstained": True, "reason": reason, "citations": [describe(h) for h in hits[:3]]}

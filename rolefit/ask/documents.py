@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
 from rolefit.ask.passages import Passage
 from rolefit.errors import InputError
 from rolefit.text.clean import blank_markup, decode_bytes
 
-__all__ = ["SUFFIXES", "document_passages"]
+__all__ = ["SUFFIXES", "DocumentSkipped", "document_passages"]
+
+
+class DocumentSkipped(UserWarning):
+    """A file in the user's folder that gives no passages (unreadable, binary, empty): said, so that a document the
+    user counts on is not missing from the answers without a word."""
+
 
 SUFFIXES = {".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf"}
 TARGET_CHARS = 700  # about a paragraph or two: small enough to cite, big enough to answer
@@ -62,12 +69,16 @@ def document_passages(folder: Path) -> list[Passage]:
         raise InputError(f"--docs must be a folder: {folder}")
     passages: list[Passage] = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
+        relative = path.relative_to(folder).as_posix()
         try:
             text = _read(path)
-        except InputError:
+        except InputError as exc:
+            warnings.warn(f"{relative} skipped: {exc}", DocumentSkipped, stacklevel=2)
             continue  # an unreadable file is skipped; the rest still count
-        relative = path.relative_to(folder).as_posix()
-        for index, (heading, chunk) in enumerate(_chunks(text)):
+        chunks = _chunks(text)
+        if not chunks:
+            warnings.warn(f"{relative} skipped: it has no text", DocumentSkipped, stacklevel=2)
+        for index, (heading, chunk) in enumerate(chunks):
             source = f"{relative}#{heading or 'start'}"
             body = f"{heading}: {chunk}" if heading else chunk
             passages.append(Passage(f"doc:{relative}:{index}", " ".join(body.split()), source, "document"))

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rolefit.cli.output import Format, emit_json, err_console, out_console
-from rolefit.errors import InputError
+from rolefit.errors import InputError, not_a_file
 from rolefit.text.clean import MAX_CHARS, decode_bytes
 from rolefit.text.files import FORMATS, Columns
 
@@ -28,7 +28,7 @@ def _read_text(file: str | None) -> str:
     else:
         path = Path(file)
         if not path.is_file():
-            raise InputError(f"No such file: {file}")
+            raise not_a_file(file)
         if path.suffix.lower() == ".pdf":
             raise InputError("analyze reads plain-text postings; for a PDF, copy its text into a .txt file")
         with path.open("rb") as handle:
@@ -134,7 +134,7 @@ def _batch(source: Path, out: Path | None, columns: Columns, workers: int | None
     from rolefit.services.batch import analyze_file
 
     if not source.is_file():
-        raise InputError(f"No such file: {source}")
+        raise not_a_file(source)
     if out is None:
         raise InputError(f"Batch mode writes results to a file: add --out RESULTS.jsonl (input: {source.name})")
     total = _count_rows(source)
@@ -148,7 +148,17 @@ def _batch(source: Path, out: Path | None, columns: Columns, workers: int | None
         transient=False,
     ) as progress:
         task = progress.add_task("analyse", total=total)
-        summary = analyze_file(source, out, columns, workers=workers, progress=lambda n: progress.advance(task, n))
+        try:
+            summary = analyze_file(source, out, columns, workers=workers, progress=lambda n: progress.advance(task, n))
+        except KeyboardInterrupt:
+            # Every finished row is already in --out: say so, or Ctrl-C looks like the work was lost.
+            progress.stop()
+            err_console.print(
+                f"Interrupted: {int(progress.tasks[0].completed):,} row(s) done this run, their results in {out}; "
+                "run the same command again to resume.",
+                soft_wrap=True,
+            )
+            raise typer.Exit(130) from None
     data = summary.as_dict()
     if fmt is not Format.text:
         emit_json(data, fmt)

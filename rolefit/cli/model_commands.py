@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from rolefit.cli.output import Format, emit_json, err_console, out_console
-from rolefit.errors import InputError
+from rolefit.errors import InputError, not_a_file
 
 model_app = typer.Typer(help="Train and evaluate the role classifier.", no_args_is_help=True)
 
@@ -79,7 +79,7 @@ def evaluate(
     from rolefit.models.store import default_model
 
     if not file.is_file():
-        raise InputError(f"No such file: {file}")
+        raise not_a_file(file)
     report = evaluate_model(default_model(), [file])
     if fmt is not Format.text:
         emit_json(report, fmt)

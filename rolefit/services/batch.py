@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -78,34 +78,41 @@ def _analyse_chunk(rows: list[tuple[int, str, str | None, str]], compact: bool) 
     return out
 
 
-def _done_ids(path: Path) -> set[str]:
-    """Ids already written; a half-written last line (the run was killed) is cut off first."""
+def _done_ids(path: Path) -> Counter[str]:
+    """Ids already written, with how often (an id may repeat in the input: each of its rows is its own posting); a
+    half-written last line (the run was killed) is cut off first."""
     if not path.exists():
-        return set()
+        return Counter()
     with path.open("rb+") as handle:
         data = handle.read()
         if data and not data.endswith(b"\n"):
             cut = data.rfind(b"\n") + 1
             handle.truncate(cut)
             data = data[:cut]
-    done = set()
+    done: Counter[str] = Counter()
     for line in data.splitlines():
         try:
-            done.add(str(json.loads(line)["id"]))
+            done[str(json.loads(line)["id"])] += 1
         except (ValueError, KeyError, TypeError):
             continue
     return done
 
 
 def _chunks(
-    rows: Iterator[PostingRow | BadRow], done: set[str], summary: BatchSummary, report_bad: Callable[[BadRow], None]
+    rows: Iterator[PostingRow | BadRow],
+    done: Counter[str],
+    summary: BatchSummary,
+    report_bad: Callable[[BadRow], None],
 ) -> Iterator[list[tuple[int, str, str | None, str]]]:
     chunk: list[tuple[int, str, str | None, str]] = []
     for row in rows:
         if isinstance(row, BadRow):
             report_bad(row)
             continue
-        if row.id in done:
+        if done[row.id] > 0:
+            # Results are written in input order, so the first n rows with an id are the n already written; a later
+            # row reusing the id is a posting of its own, not one to skip.
+            done[row.id] -= 1
             summary.skipped_done += 1
             continue
         chunk.append((row.row, row.id, row.title, row.text))
@@ -132,8 +139,8 @@ def analyze_file(
     summary = BatchSummary(output=str(out), errors_file=str(out.with_suffix(out.suffix + ".errors.jsonl")))
     done = _done_ids(out)
     errors_path = Path(summary.errors_file)
-    if not done and errors_path.exists():
-        errors_path.unlink()
+    if errors_path.exists():
+        errors_path.unlink()  # every bad row is found again on a rerun: appending would list it twice
     out.parent.mkdir(parents=True, exist_ok=True)
 
     with out.open("a", encoding="utf-8") as sink, errors_path.open("a", encoding="utf-8") as errors:

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from rolefit.errors import InputError
+from rolefit.errors import InputError, not_a_file
 from rolefit.knowledge.loader import knowledge_base
 from rolefit.knowledge.resolve import normalize_name
 
@@ -57,7 +57,7 @@ class PersonSkills:
 
 def load_mapping_file(path: Path, what: str) -> dict[str, Any]:
     if not path.is_file():
-        raise InputError(f"No such file: {path}")
+        raise not_a_file(path)
     try:
         content = (
             yaml.safe_load(path.read_text(encoding="utf-8", errors="replace"))
@@ -88,8 +88,10 @@ def resolve_skill(name: str) -> str:
     key = normalize_name(name)
     if key in index:
         return index[key]
-    close = difflib.get_close_matches(key, list(index), n=3, cutoff=0.6)
-    hint = f": did you mean {', '.join(repr(index[c]) for c in close)}?" if close else ""
+    # Several aliases of one skill are often the closest ("python", "python3"): suggest each skill once.
+    close = difflib.get_close_matches(key, list(index), n=12, cutoff=0.6)
+    skills = list(dict.fromkeys(index[c] for c in close))[:3]
+    hint = f": did you mean {', '.join(repr(skill) for skill in skills)}?" if skills else ""
     raise InputError(f"Unknown skill {name!r}{hint}")
 
 

@@ -190,6 +190,11 @@ def compare_roles(names: list[str]) -> dict[str, Any]:
         raise InputError("compare needs at least two roles, e.g. `rolefit compare ai-engineer ml-engineer`")
     kb = knowledge_base()
     role_ids = resolve_roles(names)
+    if len(role_ids) < 2:  # "ds" and "data scientist": a one-column table is no comparison
+        raise InputError(
+            f"{' and '.join(repr(n) for n in names)} are the same role ({kb.role(role_ids[0]).name}); "
+            "compare needs two different roles, e.g. `rolefit compare ai-engineer ml-engineer`"
+        )
     roles = [kb.role(role_id) for role_id in role_ids]
     aspects = []
     for key, heading in COMPARE_ASPECTS:

@@ -15,6 +15,15 @@ __all__ = ["MAX_CHARS", "blank_markup", "decode_bytes", "fold_case"]
 MAX_CHARS = 200_000  # longer than any real posting; beyond this we refuse rather than stall
 
 _TAG = re.compile(r"<[^<>\n]{0,400}>")
+# Code and styling hold words ("var stack = 'kubernetes'") that are no part of the posting.
+_HIDDEN = re.compile(r"<(script|style|noscript|template)\b[^>]{0,400}>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# Tags that end a line or a paragraph: pasted HTML often comes as one line, and read so a whole posting is one
+# paragraph with no headings ("Nice to have" then made every skill optional, the employer blurb made them required).
+_LIST_ITEM = re.compile(r"<li\b[^<>\n]{0,400}>", re.IGNORECASE)
+_LINE_END = re.compile(r"<(?:br|/li|/tr|/dt|/dd)\b[^<>\n]{0,400}>", re.IGNORECASE)
+_BLOCK = re.compile(
+    r"</?(?:p|div|h[1-6]|ul|ol|dl|table|section|article|header|footer|blockquote|hr)\b[^<>\n]{0,400}>", re.IGNORECASE
+)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 # Escapes and links need a regex; bold/italic markers and backticks are plain replacements (same length), done after.
 _MARKDOWN = re.compile(r"\\(?=[\-*_#.!()\[\]])|!?\[(?=[^\]\n]{0,200}\]\()|\]\([^)\n]{0,300}\)")
@@ -30,9 +39,31 @@ def _entity(match: re.Match[str]) -> str:
     return replacement.ljust(match.end() - match.start())
 
 
+def _blank_keeping_lines(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _line_end(match: re.Match[str]) -> str:
+    return "\n".ljust(match.end() - match.start())
+
+
+def _block(match: re.Match[str]) -> str:
+    return "\n\n".ljust(match.end() - match.start())  # every such tag is at least three characters
+
+
+def _list_item(match: re.Match[str]) -> str:
+    return "\n• ".ljust(match.end() - match.start())  # "<li>" is four: a line starting with a bullet
+
+
 def blank_markup(text: str) -> str:
-    """HTML tags, entities and markdown emphasis/links replaced by spaces; same length as the input."""
+    """HTML tags, entities and markdown emphasis/links replaced by spaces; same length as the input. Script and
+    style blocks are blanked; block tags become line and paragraph breaks and list items bullets, so pasted HTML
+    has the lines, headings and lists its page shows."""
     if "<" in text:
+        text = _HIDDEN.sub(_blank_keeping_lines, text)
+        text = _LIST_ITEM.sub(_list_item, text)
+        text = _LINE_END.sub(_line_end, text)
+        text = _BLOCK.sub(_block, text)
         text = _TAG.sub(_same_length, text)
     if "&" in text:
         text = _ENTITY.sub(_entity, text)

@@ -6,14 +6,17 @@ Memory stays flat whatever the file size (rows are streamed, Parquet in record b
 
 from __future__ import annotations
 
+import codecs
 import csv
+import itertools
 import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
-from rolefit.errors import InputError
+from rolefit.errors import InputError, not_a_file
 
 __all__ = ["BadRow", "PostingRow", "Columns", "iter_posting_rows", "FORMATS"]
 
@@ -67,30 +70,73 @@ class _RawLines:
     def __init__(self, lines: Iterator[str]) -> None:
         self._lines = lines
         self.taken: list[str] = []
+        self.ended = False  # the reader asked past the last line: the record it was reading ran to the end
 
     def __iter__(self) -> _RawLines:
         return self
 
     def __next__(self) -> str:
-        line = next(self._lines)
+        try:
+            line = next(self._lines)
+        except StopIteration:
+            self.ended = True
+            raise
         self.taken.append(line)
         return line
 
 
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 are read as cp1252 (what Excel writes on Windows), byte by byte, so one Latin-1 row
+    does not turn "für" into "f\ufffdr" and a file of them streams without a guess at its encoding first."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("rolefit-cp1252", _cp1252_fallback)
+
+
+def _open_text(path: Path) -> TextIO:
+    """The file as text: UTF-16 by its byte-order mark, else UTF-8 (a BOM dropped) with cp1252 for bytes that are not."""
+    with path.open("rb") as handle:
+        start = handle.read(2)
+    if start in (b"\xff\xfe", b"\xfe\xff"):
+        return path.open(encoding="utf-16", errors="replace", newline="")
+    return path.open(encoding="utf-8-sig", errors="rolefit-cp1252", newline="")
+
+
+# Separators a CSV may use when its suffix says comma: Excel in much of Europe writes semicolons.
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _delimiter(header_line: str, default: str, columns: Columns) -> str:
+    """The separator the header line uses: the one that splits out the text column, else the one that splits it
+    into the most fields; with one field either way, the suffix's."""
+    best, best_count = default, 1
+    for delimiter in (default, *_DELIMITERS):
+        fields = next(csv.reader([header_line], delimiter=delimiter), [])
+        if columns.text in (field.strip() for field in fields):
+            return delimiter
+        if len(fields) > best_count:
+            best, best_count = delimiter, len(fields)
+    return best
+
+
 def _iter_csv(path: Path, columns: Columns, delimiter: str) -> Iterator[PostingRow | BadRow]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-        lines = _RawLines(iter(handle))
+    with _open_text(path) as handle:
+        first = handle.readline()
+        if not first.strip():
+            raise InputError(f"{path.name} is empty")
+        delimiter = _delimiter(first, delimiter, columns)
+        lines = _RawLines(itertools.chain([first], handle))
         reader = csv.reader(lines, delimiter=delimiter)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise InputError(f"{path.name} is empty") from None
-        header[0] = header[0].lstrip("\ufeff")
+        header = [name.strip() for name in next(reader)]
         _check_columns(header, columns, path)
         number = 0
         pending: list[str] = []  # lines of a broken record, read again one record at a time
         while True:
+            from_pending = bool(pending)
             if pending:
                 values, error = _first_record(pending, delimiter)
             else:
@@ -113,6 +159,12 @@ def _iter_csv(path: Path, columns: Columns, delimiter: str) -> Iterator[PostingR
                 if not pending and len(lines.taken) > 1:
                     pending = lines.taken[1:]
                 continue
+            if not from_pending and lines.ended and len(lines.taken) > 1 and "".join(lines.taken).count('"') % 2:
+                # A quote opened in the last field and never closed ran to the end of the file, taking every row after
+                # it into this one's text: a closed record always has an even number of quotes.
+                yield BadRow(number, values[0] or None, "a quote opened in this row is never closed")
+                pending = lines.taken[1:]
+                continue
             yield _row(number, dict(zip(header, values, strict=True)), columns)
 
 
@@ -129,7 +181,7 @@ def _first_record(pending: list[str], delimiter: str) -> tuple[list[str], Except
 
 
 def _iter_jsonl(path: Path, columns: Columns) -> Iterator[PostingRow | BadRow]:
-    with path.open(encoding="utf-8", errors="replace") as handle:
+    with _open_text(path) as handle:
         number = 0
         for line in handle:
             if not line.strip():
@@ -138,7 +190,7 @@ def _iter_jsonl(path: Path, columns: Columns) -> Iterator[PostingRow | BadRow]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield BadRow(number, None, f"invalid JSON ({exc.msg} at column {exc.colno})")
+                yield BadRow(number, None, f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
                 continue
             if not isinstance(record, dict):
                 yield BadRow(number, None, "not a JSON object")
@@ -167,12 +219,24 @@ def iter_posting_rows(path: Path, columns: Columns | None = None) -> Iterator[Po
     """Rows of a postings file, in order; the format comes from the suffix."""
     columns = columns or Columns()
     if not path.exists():
-        raise InputError(f"No such file: {path}")
+        raise not_a_file(path)
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
         raise InputError(f"{path.name}: unknown format; use .csv, .tsv, .jsonl or .parquet")
     if kind in ("csv", "tsv"):
-        return _iter_csv(path, columns, "," if kind == "csv" else "\t")
-    if kind == "jsonl":
-        return _iter_jsonl(path, columns)
-    return _iter_parquet(path, columns)
+        rows = _iter_csv(path, columns, "," if kind == "csv" else "\t")
+    elif kind == "jsonl":
+        rows = _iter_jsonl(path, columns)
+    else:
+        rows = _iter_parquet(path, columns)
+    return _not_empty(rows, path)
+
+
+def _not_empty(rows: Iterator[PostingRow | BadRow], path: Path) -> Iterator[PostingRow | BadRow]:
+    """The rows, or a clear error when there are none: an empty file is a mistake, not a run with nothing to do."""
+    empty = True
+    for row in rows:
+        empty = False
+        yield row
+    if empty:
+        raise InputError(f"{path.name} has no postings (it is empty or has only a header)")

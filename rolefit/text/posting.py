@@ -173,7 +173,9 @@ def _employer_names(cleaned: str, lowered: str) -> frozenset[str]:
 
 _NICE_LINE = re.compile(
     r"\b(nice[ -]to[ -]have|is a (big |huge )?plus|are a plus|a plus\b|bonus( points)?|preferred|preferably|desir(ed|able)|"
-    r"ideally|not required|optional|familiarity with|exposure to)\b"
+    r"ideally|not required|optional|familiarity with|exposure to|"
+    # French, German and Spanish postings say it so ("(Un atout)", "idealerweise mit Angular", "von Vorteil")
+    r"un atout|(?:un|ein) plus|idéalement|idealerweise|von vorteil|wünschenswert|deseables?|valorables?|se valorará)\b"
 )
 
 
@@ -191,7 +193,10 @@ class NiceCues(NamedTuple):
 
 # Every _NICE_LINE match holds one of these words: a few str.find calls rule out most lines, where the regex (no
 # literal to skip ahead with) costs ~8 µs a line.
-_NICE_WORDS = ("nice", "plus", "bonus", "prefer", "desir", "ideally", "required", "optional", "familiarity", "exposure")
+_NICE_WORDS = (
+    "nice", "plus", "bonus", "prefer", "desir", "ideally", "required", "optional", "familiarity", "exposure",
+    "atout", "idéalement", "idealerweise", "vorteil", "wünschenswert", "deseable", "valora",
+)  # fmt: skip
 
 
 def _nice_cues(lowered: str, line_start: int, line_end: int) -> NiceCues | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rolefit.errors import InputError
+from rolefit.errors import InputError, not_a_file
 from rolefit.text.clean import MAX_CHARS, decode_bytes
 
 __all__ = ["read_document_text", "read_resume_text"]
@@ -13,31 +13,37 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".rst", ""}
 
 
 def _pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    import logging
 
+    from pypdf import PdfReader
+
+    # pypdf logs what it repairs ("EOF marker not found") to stderr through logging's last resort; the user gets
+    # one line, ours. A handler of its own keeps those notes out of the terminal.
+    pypdf_log = logging.getLogger("pypdf")
+    if not pypdf_log.handlers:
+        pypdf_log.addHandler(logging.NullHandler())
     try:
         reader = PdfReader(path)
         if reader.is_encrypted:
             raise InputError(f"{path.name} is an encrypted PDF: save an unencrypted copy or paste its text into a .txt")
         return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+    except InputError:
+        raise
+    except Exception as exc:  # a damaged file fails anywhere in the parser (NotImplementedError for a bad filter name)
         raise InputError(f"{path.name} is not a readable PDF ({exc.__class__.__name__}): try a .docx or .txt") from None
 
 
 def _docx_text(path: Path) -> str:
-    import zipfile
-
     from docx import Document
 
     try:
         document = Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        parts = [paragraph.text for paragraph in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                parts.append(" | ".join(cell.text for cell in row.cells))
+    except Exception as exc:  # a truncated download fails in the zip or XML parser (zlib.error, XMLSyntaxError)
         raise InputError(f"{path.name} is not a readable DOCX ({exc.__class__.__name__}): try a .pdf or .txt") from None
-    parts = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append(" | ".join(cell.text for cell in row.cells))
     return "\n".join(parts)
 
 
@@ -45,7 +51,7 @@ def read_document_text(path: Path, what: str = "resume") -> str:
     """A PDF, DOCX, Markdown or plain-text file's text (a resume, a project description); InputError for a missing,
     unreadable, unsupported, empty or oversized file."""
     if not path.is_file():
-        raise InputError(f"No such file: {path}")
+        raise not_a_file(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         text = _pdf_text(path)

@@ -35,9 +35,11 @@ _PERK_AFTER = re.compile(
     r"education|wellness|reward|referral|adoption)\b",
     re.I,
 )
-# "120,000", "120.000", "13 600", Indian "25,00,000", "24.52"; then k, M or lakh (100,000).
+# "120,000", "120.000", "13 600", Indian "25,00,000", "24.52"; grouped figures may carry cents ("$99,501.91",
+# "80.000,00 €": without them the range stopped at the first figure's cents); then k, M or lakh (100,000).
 _AMOUNT = (
-    r"(\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[,.\s]\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+    r"(\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)"
+    r"|\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?(?!\d)|\d+(?:\.\d+)?)"
     r"\s*([kK](?![a-z])|[mM](?![a-z])|(?i:lakhs?|lacs?|lpa)\b)?"
 )
 _CODES = "|".join(_USD_PER_UNIT)  # every currency's three-letter code: one list to extend
@@ -58,7 +60,7 @@ _OTHER_WORD_AFTER_DOLLAR = re.compile(r"[ \t]?(?!OTE\b|USA\b|CAN\b)[A-Z]{3}\b")
 # str.find each; the codes by looking up every three letters of each run of capitals (one str.find per code costs
 # ~3 µs a code a posting, and the table has 31). One regex ("[$€£₹¥]|USD|...|dollars|euros") starts a branch at every
 # "d", "e" and capital, ~190 µs a posting.
-_MONEY_WORDS = ("$", "€", "£", "₹", "¥", "dollars", "euros")
+_MONEY_WORDS = ("$", "€", "£", "₹", "¥", "dollars", "euros", "LPA", "lakh", "Lakh")  # lakhs: rupees
 _CAPITALS = re.compile(r"[A-Z]{3,}")
 # Every _RANGE match has a digit within its first five characters (a currency of at most three, a space, a figure).
 _DIGIT = re.compile(r"\d")
@@ -90,9 +92,10 @@ class StatedSalary:
 
 
 def _number(amount: str, suffix: str | None) -> float:
-    digits = re.sub(r"[,\s]", "", amount)
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+", digits):  # 120.000 (European thousands)
-        digits = digits.replace(".", "")
+    if re.fullmatch(r"\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?", amount):  # 120.000, 142 320,00: European grouping
+        digits = re.sub(r"[.\s]", "", amount).replace(",", ".")
+    else:
+        digits = re.sub(r"[,\s]", "", amount)
     value = float(digits)
     unit = (suffix or "").lower()
     if unit == "k":
@@ -164,6 +167,8 @@ def find_salary(text: str) -> StatedSalary | None:
     for match in _figures_near_money(text):
         cur_a, amount_a, unit_a, after_a, cur_b, amount_b, unit_b, after_b = match.groups()[:8]
         sign = cur_a or after_a or cur_b or after_b
+        if sign is None and (unit_a or unit_b or "").lower().startswith(("lakh", "lac", "lpa")):
+            sign = "INR"  # "12 LPA to 22 LPA": lakhs are Indian rupees whether or not the posting says so
         if sign is None:
             continue  # "5-7 years", "401k": no money named
         currency = _CURRENCY_SIGNS[sign.upper()]
@@ -190,6 +195,9 @@ def find_salary(text: str) -> StatedSalary | None:
         lowest, highest = _WAGE_RANGE[period]
         if not lowest <= low * usd <= highest:
             continue
+        if amount_b and not lowest <= high * usd <= highest:
+            # "$95,000.00-$ 2 weeks ago": the second figure is no wage, so the pay is the first figure alone
+            high, end = low, max(match.end(group) for group in (2, 3, 4) if match.group(group))
         if high < low:
             low, high = high, low
         return StatedSalary(low, high, currency, period, start, end, text[start:end])
