@@ -332,13 +332,16 @@ def _stem(word: str) -> str:
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]+)s\b")
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, synonyms: bool = True) -> list[str]:
+    """Stems of the text's words, stopwords dropped; with ``synonyms``, a question's everyday words become the
+    sources' ("make" -> salary, "move" -> transition), which a project description (hire) must not get."""
     words = re.findall(r"[a-z0-9][a-z0-9+#]*", _ACRONYM_PLURAL.sub(r"\1", text).lower())
     out = []
     for word in words:
         if word in _STOP:
             continue
-        word = _SYNONYMS.get(word) or _SYNONYMS.get(_stem(word)) or word
+        if synonyms:
+            word = _SYNONYMS.get(word) or _SYNONYMS.get(_stem(word)) or word
         out.append(_stem(word))
     return out
 

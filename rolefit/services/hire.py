@@ -87,10 +87,10 @@ class LayPhrase:
 
 
 # Stems a project and the guidance both use without saying what the work is ("a phone company", "based on", "an
-# application", "such as", "you may need", "make sure": ask reads "make" as pay; "run", "turn", "before", "work",
-# "spot", "time"); ask keeps them, being made for questions.
+# application", "such as", "you may need", "make sure", "run", "turn", "before", "work", "spot", "time"); ask keeps
+# them, being made for questions.
 _NOISE = frozenset(
-    ["such", "e", "g", "may", "base", "compani", "peopl", "salari", "sure", "applic"]
+    ["such", "e", "g", "may", "base", "compani", "peopl", "make", "sure", "applic"]
     + ["run", "turn", "befor", "work", "spot", "time"]
 )
 
@@ -99,16 +99,12 @@ _NOISE = frozenset(
 _CUSTOMER = re.compile(r"\bcustomers?\b", re.IGNORECASE)
 
 
-# ask reads "move", "change", "switch", "become" as a career move; a project's "move our data" is no "metric moved"
-# and "as habits change" should meet "as data distributions change", so the words keep their own stem here.
-_CAREER_MOVE_WORDS = re.compile(r"\b(switch|mov|pivot|chang|becom)(?:e|es|ed|ing|s)?\b", re.IGNORECASE)
-
-
 def _tokens(text: str) -> list[str]:
+    """ask's stems without its question synonyms: "move our data" is no career move ("a metric moved") and "make"
+    is no salary here."""
     from rolefit.ask.retrieval import tokens
 
-    text = _CAREER_MOVE_WORDS.sub(lambda m: m.group(1).lower() + "0", _CUSTOMER.sub("customer0", text))
-    return [t for t in tokens(text) if t not in _NOISE]
+    return [t for t in tokens(_CUSTOMER.sub("customer0", text), synonyms=False) if t not in _NOISE]
 
 
 @cache
