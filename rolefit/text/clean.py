@@ -19,10 +19,29 @@ _TAG = re.compile(r"<[^<>\n]{0,400}>")
 _HIDDEN = re.compile(r"<(script|style|noscript|template)\b[^>]{0,400}>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 # Tags that end a line or a paragraph: pasted HTML often comes as one line, and read so a whole posting is one
 # paragraph with no headings ("Nice to have" then made every skill optional, the employer blurb made them required).
-_LIST_ITEM = re.compile(r"<li\b[^<>\n]{0,400}>", re.IGNORECASE)
-_LINE_END = re.compile(r"<(?:br|/li|/tr|/dt|/dd)\b[^<>\n]{0,400}>", re.IGNORECASE)
-_BLOCK = re.compile(
-    r"</?(?:p|div|h[1-6]|ul|ol|dl|table|section|article|header|footer|blockquote|hr)\b[^<>\n]{0,400}>", re.IGNORECASE
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+_LINE_ENDS = frozenset(["br", "/li", "/tr", "/dt", "/dd"])
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "hr",
+    ]
 )
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 # Escapes and links need a regex; bold/italic markers and backticks are plain replacements (same length), done after.
@@ -34,6 +53,23 @@ def _same_length(match: re.Match[str]) -> str:
     return " " * (match.end() - match.start())
 
 
+def _tag(match: re.Match[str]) -> str:
+    """A tag's blank of the same length: a list item starts a bulleted line, a line-ending tag a line, a block tag
+    a paragraph (every such tag is at least three characters, the longest replacement)."""
+    width = match.end() - match.start()
+    name = _TAG_NAME.match(match.group(0))
+    if name is None:
+        return " " * width
+    closing, tag = name.group(1), name.group(2).lower()
+    if tag == "li" and not closing:
+        return "\n• ".ljust(width)
+    if closing + tag in _LINE_ENDS:
+        return "\n".ljust(width)
+    if tag in _BLOCKS:
+        return "\n\n".ljust(width)
+    return " " * width
+
+
 def _entity(match: re.Match[str]) -> str:
     replacement = _ENTITY_CHARS.get(match.group(0).lower(), " ")
     return replacement.ljust(match.end() - match.start())
@@ -43,28 +79,13 @@ def _blank_keeping_lines(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def _line_end(match: re.Match[str]) -> str:
-    return "\n".ljust(match.end() - match.start())
-
-
-def _block(match: re.Match[str]) -> str:
-    return "\n\n".ljust(match.end() - match.start())  # every such tag is at least three characters
-
-
-def _list_item(match: re.Match[str]) -> str:
-    return "\n• ".ljust(match.end() - match.start())  # "<li>" is four: a line starting with a bullet
-
-
 def blank_markup(text: str) -> str:
     """HTML tags, entities and markdown emphasis/links replaced by spaces; same length as the input. Script and
     style blocks are blanked; block tags become line and paragraph breaks and list items bullets, so pasted HTML
     has the lines, headings and lists its page shows."""
     if "<" in text:
         text = _HIDDEN.sub(_blank_keeping_lines, text)
-        text = _LIST_ITEM.sub(_list_item, text)
-        text = _LINE_END.sub(_line_end, text)
-        text = _BLOCK.sub(_block, text)
-        text = _TAG.sub(_same_length, text)
+        text = _TAG.sub(_tag, text)
     if "&" in text:
         text = _ENTITY.sub(_entity, text)
     if "\\" in text or "](" in text:
