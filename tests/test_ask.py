@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -146,21 +147,129 @@ def test_files_in_the_docs_folder_that_give_no_passages_are_named_not_dropped_si
     assert "nested/guide.md#Guide" in result.output
 
 
-def test_dense_vectors_are_cached_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+class _CountingEmbedder(HashingEmbedder):
+    """The test embedder, counting how many texts it is asked to embed."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.encoded = 0
+
+    def encode(self, texts: list[str]):  # noqa: ANN201
+        self.encoded += len(texts)
+        return super().encode(texts)
+
+
+def _handbook(folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / "handbook.md").write_text("# Handbook\n\nOur Quokka platform team rotates the on-call pager weekly.\n")
+    return folder
+
+
+def test_dense_vectors_are_kept_per_passage_text_so_a_new_document_embeds_only_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ROLEFIT_HOME", str(tmp_path))
-    calls = []
+    docs = _handbook(tmp_path / "docs")
+    embedder = _CountingEmbedder()
+    first = build_index(docs, embedder=embedder)
+    assert embedder.encoded == len({p.text for p in first.passages})
+    assert (tmp_path / "ask-index" / "counting" / "vectors.npz").is_file()
 
-    class CountingEmbedder(HashingEmbedder):
-        name = "counting"
+    embedder.encoded = 0
+    again = build_index(docs, embedder=embedder)
+    assert embedder.encoded == 0  # nothing changed: every vector comes from the store
+    assert np.array_equal(again.vectors, first.vectors)
 
-        def encode(self, texts: list[str]):  # noqa: ANN201
-            calls.append(len(texts))
-            return super().encode(texts)
+    (docs / "onboarding.md").write_text("# Onboarding\n\nNew hires shadow the platform on-call engineer.\n")
+    with_new = build_index(docs, embedder=embedder)
+    assert embedder.encoded == 1  # the new file's one passage, not the ~700 knowledge passages again
+    new_row = next(i for i, p in enumerate(with_new.passages) if p.id.startswith("doc:onboarding.md"))
+    assert np.allclose(with_new.vectors[new_row], HashingEmbedder().encode([with_new.passages[new_row].text])[0])
 
-    build_index(embedder=CountingEmbedder())
-    build_index(embedder=CountingEmbedder())
-    assert len(calls) == 1  # the second build loaded the vectors from disk
-    assert list(tmp_path.glob("ask-index/*/vectors.npy"))
+
+def test_without_the_cache_nothing_is_read_or_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROLEFIT_HOME", str(tmp_path))
+    embedder = _CountingEmbedder()
+    index = build_index(embedder=embedder, cache=False)
+    assert embedder.encoded == len(index.passages) and not (tmp_path / "ask-index").exists()
+    build_index(embedder=embedder)
+    embedder.encoded = 0
+    build_index(embedder=embedder, cache=False)
+    assert embedder.encoded == len(index.passages)  # a store exists now, and is not read
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",  # a write cut short before anything landed
+        b"PK\x03\x04 not really a zip",  # a truncated archive
+        b"\x93NUMPY garbage",  # some other file in its place
+    ],
+)
+def test_a_damaged_vector_store_is_rebuilt_without_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    monkeypatch.setenv("ROLEFIT_HOME", str(tmp_path))
+    embedder = _CountingEmbedder()
+    build_index(embedder=embedder)
+    store = tmp_path / "ask-index" / "counting" / "vectors.npz"
+    store.write_bytes(damage)
+    embedder.encoded = 0
+    index = build_index(embedder=embedder)
+    assert embedder.encoded > 600 and index.vectors.shape == (len(index.passages), 256)
+    embedder.encoded = 0
+    build_index(embedder=embedder)
+    assert embedder.encoded == 0  # the rebuilt store is whole again
+
+
+def test_an_interrupted_write_leaves_the_previous_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rolefit.ask import vector_store
+
+    path = tmp_path / "vectors.npz"
+    embedder = _CountingEmbedder()
+    vector_store.embedded(["pipelines", "dashboards"], embedder, path)
+    before = path.read_bytes()
+
+    def killed(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt  # the user pressed Ctrl-C half way through the write
+
+    monkeypatch.setattr(vector_store.np, "savez", killed)
+    with pytest.raises(KeyboardInterrupt):
+        vector_store.embedded(["pipelines", "monitoring"], embedder, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["vectors.npz"]  # no temp file left behind
+
+
+def test_the_vector_store_drops_texts_no_build_uses_once_it_holds_twice_what_one_needs(tmp_path: Path) -> None:
+    from rolefit.ask.vector_store import embedded
+
+    path = tmp_path / "vectors.npz"
+    embedder = _CountingEmbedder()
+    embedded(["alpha", "beta"], embedder, path)
+    embedded(["gamma", "delta"], embedder, path)  # 4 texts stored, twice the 2 in use: both folders' kept
+    embedder.encoded = 0
+    embedded(["alpha", "beta"], embedder, path)
+    assert embedder.encoded == 0
+    embedded(["epsilon", "zeta"], embedder, path)  # 6 stored, over twice 2: cut back to these two
+    with np.load(path) as data:
+        assert len(data["keys"]) == 2
+    embedder.encoded = 0
+    embedded(["alpha"], embedder, path)
+    assert embedder.encoded == 1
+
+
+def test_the_per_fingerprint_folders_of_earlier_versions_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ROLEFIT_HOME", str(tmp_path))
+    legacy = tmp_path / "ask-index" / "5c33f1630c51b024"
+    legacy.mkdir(parents=True)
+    np.save(legacy / "vectors.npy", np.zeros((3, 4), dtype=np.float32))
+    (legacy / "meta.json").write_text("{}")
+    build_index(embedder=_CountingEmbedder())
+    assert sorted(p.name for p in (tmp_path / "ask-index").iterdir()) == ["counting"]
 
 
 def test_ask_on_the_command_line(monkeypatch: pytest.MonkeyPatch) -> None:

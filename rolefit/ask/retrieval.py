@@ -1,13 +1,12 @@
 """Hybrid retrieval: BM25 (bm25s) and dense vectors, min-max scaled and added, with role names resolved.
 
-The index (tokens, BM25 matrices, dense vectors) is saved under ``ROLEFIT_HOME/ask-index/<fingerprint>``
-and rebuilt only when the knowledge files, the user's documents or the embedder change.
+Tokens and BM25 matrices are built per run (well under a second); dense vectors are kept per embedder and per
+passage text under ``ROLEFIT_HOME/ask-index/<embedder>`` (rolefit/ask/vector_store.py), so a changed knowledge file
+or a new document costs only its own passages' embedding.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -17,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from rolefit.ask.passages import Passage, knowledge_passages
-from rolefit.knowledge.loader import data_dir, knowledge_base
+from rolefit.knowledge.loader import knowledge_base
 from rolefit.knowledge.resolve import normalize_name
 from rolefit.models.embedders import Embedder
 from rolefit.settings import home_dir
@@ -814,16 +813,9 @@ class Index:
         return [Hit(self.passages[i], float(fused[i]), float(bm25_scores[i])) for i in order]
 
 
-def _fingerprint(passages: list[Passage], embedder: Embedder | None) -> str:
-    digest = hashlib.sha256((embedder.name if embedder else "none").encode())
-    for passage in passages:
-        digest.update(f"{passage.id}\x00{passage.source}\x00{passage.text}\x01".encode())
-    return digest.hexdigest()[:16]
-
-
 def build_index(docs: Path | None = None, embedder: Embedder | None = None, cache: bool = True) -> Index:
-    """The index over the knowledge passages (and a folder of documents), loading dense vectors from disk when
-    nothing changed."""
+    """The index over the knowledge passages (and a folder of documents). Dense vectors come from the per-text
+    store under ROLEFIT_HOME/ask-index (with ``cache``), so only passages new since the last build are embedded."""
     passages = knowledge_passages()
     if docs is not None:
         from rolefit.ask.documents import document_passages
@@ -831,18 +823,14 @@ def build_index(docs: Path | None = None, embedder: Embedder | None = None, cach
         passages += document_passages(docs)
     vectors = None
     if embedder is not None:
-        folder = home_dir() / "ask-index" / _fingerprint(passages, embedder)
-        path = folder / "vectors.npy"
-        if cache and path.exists():
-            vectors = np.load(path)
-        if vectors is None or len(vectors) != len(passages):
-            vectors = embedder.encode([p.text for p in passages])
-            if cache:
-                folder.mkdir(parents=True, exist_ok=True)
-                np.save(path, vectors)
-                (folder / "meta.json").write_text(
-                    json.dumps({"embedder": embedder.name, "passages": len(passages), "knowledge": str(data_dir())})
-                )
+        from rolefit.ask.vector_store import embedded, remove_legacy_indexes, store_path
+
+        path = None
+        if cache:
+            root = home_dir() / "ask-index"
+            remove_legacy_indexes(root)
+            path = store_path(root, embedder)
+        vectors = embedded([p.text for p in passages], embedder, path)
     return Index(passages, embedder, vectors)
 
 
