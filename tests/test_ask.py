@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rolefit.ask.answer import answer_question, numbers_supported
+from rolefit.ask.documents import DocumentSkipped
 from rolefit.ask.retrieval import (
     build_index,
     expanded_tokens,
@@ -145,6 +146,47 @@ def test_files_in_the_docs_folder_that_give_no_passages_are_named_not_dropped_si
     assert "note: empty.md skipped: it has no text" in result.output
     assert "note: photo.md skipped: The input is not text" in result.output
     assert "nested/guide.md#Guide" in result.output
+
+
+def _write_docx(path: Path, heading: str, paragraphs: list[str]) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_heading(heading, level=1)
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    document.save(str(path))
+
+
+def test_word_documents_in_the_docs_folder_are_searched_by_their_headings_and_paragraphs(tmp_path: Path) -> None:
+    import zipfile
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    _write_docx(
+        docs / "runbook.docx",
+        "Quokka on-call",
+        ["Our Quokka platform team rotates the on-call pager weekly.", "Escalations go to the Wombat channel."],
+    )
+    _write_docx(docs / "whole.docx", "Budget", ["The Numbat project has a budget of 40,000 euros."])
+    broken = docs / "broken.docx"  # a download cut off halfway through the document's XML
+    with zipfile.ZipFile(docs / "whole.docx") as source, zipfile.ZipFile(broken, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data[: len(data) // 2] if name == "word/document.xml" else data)
+    (docs / "whole.docx").unlink()
+
+    with pytest.warns(DocumentSkipped, match="broken.docx skipped: broken.docx is not a readable DOCX"):
+        index = build_index(docs, embedder=HashingEmbedder(), cache=False)
+    result = answer_question(index, "Who rotates the Quokka pager?", mode="bm25")
+    assert not result["abstained"], result["reason"]
+    assert result["citations"][0]["source"] == "runbook.docx#Quokka on-call"  # the Word heading heads the passage
+    assert "rotates the on-call pager weekly" in result["answer"]
+
+    cli = runner.invoke(app, ["ask", "Who rotates the Quokka pager?", "--docs", str(docs), "--mode", "bm25"])
+    assert cli.exit_code == 0, cli.output
+    assert "note: broken.docx skipped: broken.docx is not a readable DOCX" in cli.output  # the rest still count
+    assert "runbook.docx#Quokka on-call" in cli.output
 
 
 class _CountingEmbedder(HashingEmbedder):

@@ -1,4 +1,4 @@
-"""A user's own documents (Markdown, text, HTML, PDF) cut into passages by structure, with overlap."""
+"""A user's own documents (Markdown, text, HTML, PDF, Word) cut into passages by structure, with overlap."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ class DocumentSkipped(UserWarning):
     user counts on is not missing from the answers without a word."""
 
 
-SUFFIXES = {".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf"}
+SUFFIXES = {".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf", ".docx"}
 TARGET_CHARS = 700  # about a paragraph or two: small enough to cite, big enough to answer
 OVERLAP_CHARS = 120
 _HEADING = re.compile(r"^(#{1,6}\s+.+|[A-Z][^\n.!?]{2,70}:?)$", re.M)
@@ -29,6 +29,12 @@ def _read(path: Path) -> str:
         from rolefit.text.resume import read_resume_text
 
         return read_resume_text(path)
+    if path.suffix.lower() == ".docx":
+        from rolefit.text.resume import read_document_text
+
+        # One line per Word paragraph; a blank line between them lets _chunks see headings and pack paragraphs
+        # instead of reading the whole document as one block.
+        return "\n\n".join(read_document_text(path, "document").splitlines())
     text = decode_bytes(path.read_bytes())
     if path.suffix.lower() in (".html", ".htm"):
         text = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", text)

@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
 def ask(
     question: Annotated[str, typer.Argument(help="your question, in your own words")],
     docs: Annotated[
-        Path | None, typer.Option(help="a folder of your own documents (md, txt, html, pdf) to search too")
+        Path | None, typer.Option(help="a folder of your own documents (md, txt, html, pdf, docx) to search too")
     ] = None,
     mode: Annotated[str, typer.Option(help="retrieval: hybrid, bm25 or dense")] = "hybrid",
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text, json or jsonl")] = Format.text,
