@@ -21,6 +21,7 @@ from rolefit.ask.retrieval import (
     only_roles,
     passage_kinds,
     question_kinds,
+    recruiter_pay,
     tokens,
 )
 from rolefit.cli import app
@@ -529,6 +530,30 @@ def test_a_seniority_word_in_a_pay_question_picks_the_band_not_the_career_ladder
     # a recruiter's words for pay
     assert question_kinds("what should I offer a senior data engineer") == {"salary"}
     assert question_kinds("which role offers the best long-term growth?") == {"demand"}
+
+
+@pytest.mark.parametrize(
+    ("question", "pay"),
+    [
+        ("how much of the project budget goes to GPUs for an ML engineer?", False),  # the project's budget
+        ("what's a typical training budget for a data scientist to learn new tools?", False),
+        ("how much budget goes to GPUs for ML engineering?", False),  # the money goes to GPUs, not to a person
+        ("which role offers the best long-term growth?", False),
+        ("what budget should I set for a senior MLOps hire?", True),  # a budget for a person is pay
+        ("what should we offer a senior data engineer", True),
+        ("what's our hiring budget for a data analyst?", True),
+    ],
+)
+def test_offer_and_budget_mean_pay_only_when_a_person_is_what_they_are_for(
+    index,  # noqa: ANN001
+    question: str,
+    pay: bool,
+) -> None:
+    assert recruiter_pay(question) is pay
+    assert ("salary" in question_kinds(question)) is pay
+    result = answer_question(index, question, mode="bm25")
+    bands = re.search(r"^[A-Za-z ]+: (entry|mid|senior|staff|all levels) [a-z-]+ \$[\d,]+ to", result["answer"] or "")
+    assert bool(bands) is pay, result["answer"]
 
 
 def test_a_recruiters_offer_is_answered_with_the_pay_bands(index) -> None:  # noqa: ANN001

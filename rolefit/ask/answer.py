@@ -22,6 +22,7 @@ from rolefit.ask.retrieval import (
     only_roles,
     passage_kinds,
     question_kinds,
+    recruiter_pay,
     skill_names,
     tokens,
 )
@@ -60,9 +61,6 @@ _SALARY_WORDS = {
     "paying",
     "wages",
 }
-# A recruiter's words for pay, read as pay only when the question's kind is pay ("which role offers the best growth"
-# is about demand).
-_OFFER_WORDS = {"offer", "offers", "offering", "budget", "budgets"}
 # "How much do senior AI engineers get?": a verb that is only about pay after "how much"
 _HOW_MUCH_VERBS = {"get", "gets", "getting", "make", "makes", "making", "take", "takes", "bring", "brings"}
 _LEVEL_WORDS = {
@@ -146,7 +144,9 @@ def _best_sentences(passage: Passage, wanted: set[str], count: int = 2) -> list[
 def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | None:
     ordered = re.findall(r"[a-z]+", question.lower())  # in question order, so the first level named wins
     words = set(ordered)
-    recruiting = bool(words & _OFFER_WORDS) and "salary" in question_kinds(question)  # "what should I offer a ..."
+    # "what should I offer a senior data engineer": a recruiter's words for pay, when a person is what they are for
+    # and the question is about pay ("which certifications do companies offer ML engineers?" is not)
+    recruiting = recruiter_pay(question) and "salary" in question_kinds(question)
     if (
         not words & _SALARY_WORDS
         and not ("how much" in question.lower() and words & _HOW_MUCH_VERBS)

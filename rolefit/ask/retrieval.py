@@ -34,6 +34,7 @@ __all__ = [
     "only_roles",
     "passage_kinds",
     "question_kinds",
+    "recruiter_pay",
     "skill_names",
     "tokens",
 ]
@@ -526,6 +527,8 @@ def expanded_tokens(question: str) -> list[str]:
     engineer, "vector DBs" -> vector databases) and the sources' terms for places and everyday phrases
     ("SF" -> US tech hubs, "from home" -> remote), so BM25 meets the knowledge base's own wording."""
     query = list(dict.fromkeys(tokens(question)))  # "day to day" asks about the day once
+    if not recruiter_pay(question):  # "the project budget goes to GPUs": no pay passage's word
+        query = [t for t in query if t not in _RECRUITER_STEMS]
     lowered = question.lower()
     if hub_places(question):
         query += tokens("US tech hubs")
@@ -631,6 +634,86 @@ def only_roles(question: str) -> bool:
     return len(mentioned_roles(question)) == 1 and not tokens(_role_names().sub(" ", text))
 
 
+# "Offer" and "budget" are a recruiter's words for pay only when what they are for is a person: "what should I offer a
+# senior data engineer", "what budget should I set for a senior MLOps hire", "our hiring budget". A budget of
+# something else ("the project budget goes to GPUs", "a training budget for a data scientist to learn new tools") or a
+# role that offers growth is no pay question, and the words' salary evidence made it one: the pay reading of the
+# question then looked only at the question's kind, which these words had just made pay.
+_RECRUITER_WORDS = frozenset(["offer", "offers", "offered", "offering", "budget", "budgets"])
+_RECRUITER_STEMS = frozenset(["offer", "budget"])
+# Before "budget": words that make it a pay budget outright, and words for how big or usual a budget is (any other
+# content word says what the budget is for: "project", "training", "GPU", "cloud").
+_PAY_BUDGET_WORDS = frozenset(
+    ["hiring", "salary", "salaries", "pay", "payroll", "comp", "compensation", "headcount", "recruiting", "staffing"]
+)
+_AMOUNT_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "typical realistic reasonable fair total annual yearly monthly max maximum min minimum starting overall rough "
+        "ballpark average normal usual standard decent enough tight limited whole entire full",
+    )
+)
+# Words naming the person an offer or budget is for ("a senior MLOps hire", "an ML engineer", "them").
+_PERSON_HEADS = frozenset(
+    re.findall(
+        r"\S+",
+        "hire hires candidate candidates recruit recruits someone somebody them him her person people employee employees "
+        "engineer engineers scientist scientists analyst analysts developer developers",
+    )
+)
+_PHRASE_ENDS = frozenset(
+    re.findall(
+        r"\S+",
+        "for to on in at with of from into toward towards per by as than and or but if so because when while who which "
+        "that , . ; : ? !",
+    )
+)
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+
+
+def _names_person(words: list[str]) -> bool:
+    """Whether a phrase names a person: a word for one ("hire", "engineer", "them") or ending in a role's name
+    ("a senior MLE")."""
+    if set(words) & _PERSON_HEADS:
+        return True
+    text = f" {' '.join(words)} "
+    return any(match.end() == len(text) - 1 for match in _role_names().finditer(text))
+
+
+def _recruiter_word_means_pay(words: list[str], at: int) -> bool:
+    """Whether the offer or budget at ``words[at]`` is pay: a pay budget by name, or an offer or budget whose first
+    phrase, or the phrase after its first "for", "to" or "on", names a person."""
+    word, before = words[at], words[at - 1] if at else ""
+    if word.startswith("budget"):
+        if before in _PAY_BUDGET_WORDS:
+            return True
+        if tokens(before, synonyms=False) and before not in _AMOUNT_WORDS:
+            return False  # "the project budget", "a training budget": that thing's budget
+    elif before == "job":
+        return True  # "a job offer"
+    elif word == "offered" and before in _BE:
+        return False  # "which certifications are offered to data engineers": what is offered is not pay
+    end = at + 1
+    for _ in range(2):  # the words up to the first preposition, then the phrase that preposition opens
+        start = end
+        while end < len(words) and words[end] not in _PHRASE_ENDS:
+            end += 1
+        if _names_person(words[start:end]):
+            return True
+        if end >= len(words) or words[end] not in ("for", "to", "on"):
+            return False
+        end += 1
+    return False
+
+
+def recruiter_pay(question: str) -> bool:
+    """Whether an "offer" or "budget" in the question is pay offered to a person ("what should I offer a senior
+    data engineer?"), not a budget for something else ("how much of the project budget goes to GPUs?") or what a
+    role offers ("which role offers the best growth?")."""
+    words = re.findall(r"[a-z0-9+#']+|[,.;:?!]", question.lower())
+    return any(_recruiter_word_means_pay(words, i) for i, word in enumerate(words) if word in _RECRUITER_WORDS)
+
+
 @lru_cache(maxsize=4096)
 def question_kinds(text: str) -> frozenset[str]:
     """The kinds of passage a question asks for, by the words people use for each kind ("which tools do MLOps
@@ -639,10 +722,11 @@ def question_kinds(text: str) -> frozenset[str]:
     evidence: dict[str, float] = {}
     if only_roles(text):  # "what does an AI engineer do?", "tell me about data engineers"
         return frozenset(["summary"])
+    not_pay = frozenset() if recruiter_pay(text) else _RECRUITER_STEMS  # "the project budget" is no pay word
     lowered = text.lower()
     text = _role_names().sub(" ", f" {normalize_name(text)} ")  # "machine learning engineer" asks for no skills
     text += " ".join(words for phrase, words in _PHRASES.items() if phrase in lowered)  # "which path" -> choose
-    for token in set(tokens(text)):  # "day to day" is one word about the day, not two
+    for token in set(tokens(text)) - not_pay:  # "day to day" is one word about the day, not two
         for kind, words in vocabulary.items():
             if token in words:
                 evidence[kind] = evidence.get(kind, 0.0) + 1 / spread[token]
