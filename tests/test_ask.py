@@ -556,6 +556,17 @@ def test_offer_and_budget_mean_pay_only_when_a_person_is_what_they_are_for(
     assert bool(bands) is pay, result["answer"]
 
 
+def test_a_businesss_revenue_figures_are_neither_pay_nor_a_move_between_roles(index) -> None:  # noqa: ANN001
+    question = "my startup grew from $150k to $7m revenue, should I hire a data scientist or an AI engineer?"
+    assert move_endpoints(question) == []  # "from $150k to $7m" is growth, and a startup is no start in a role
+    assert not {"150k", "7m"} & set(expanded_tokens(question))  # the pay passages' "$125-150K" is not met
+    assert "150k" in expanded_tokens("is $150k a good salary for a senior data scientist?")  # a sum alone may be pay
+    assert move_endpoints("we went from data science to ML engineering") == ["data-scientist", "ml-engineer"]
+    result = answer_question(index, question, mode="bm25")
+    assert not result["abstained"] and "$" not in result["answer"]
+    assert not any(".salary." in c["id"] or c["id"].startswith("transition.") for c in result["citations"][:2])
+
+
 def test_a_recruiters_offer_is_answered_with_the_pay_bands(index) -> None:  # noqa: ANN001
     result = answer_question(index, "what should we offer a senior data engineer", mode="bm25")
     assert "$126,000" in result["answer"] and result["citations"][0]["id"] == "data-engineer.salary.0"

@@ -357,15 +357,22 @@ _ORIGINS = {
 # A question about moving between roles ("switch", "pivot into", "go back to", "retrain as").
 _MOVE = re.compile(
     r"\b(switch\w*|mov(e|es|ed|ing)|transition\w*|pivot\w*|becom\w*|into|go(ing)? back|back to|retrain\w*|"
-    r"jump\w*|chang\w* (careers?|jobs?|roles?|fields?)|grow\w* into|route|path|next step|start\w*|from)\b",
+    r"jump\w*|chang\w* (careers?|jobs?|roles?|fields?)|grow\w* into|route|path|next step|start(s|ed|ing)?|from)\b",
     re.IGNORECASE,
 )
 _ARROW = re.compile(r"->|→|=>")
+# A sum or count: "$150k", "7m", "$2 million", "50", "30%".
+_AMOUNT = r"[$€£]?\d[\d,.]*\s?(?:k|m|mm|bn|million|billion|thousand|%)?"
+# "grew from $150k to $7m", "from 5 to 50 people": a quantity changing, not a person moving between roles.
+_QUANTITY_CHANGE = re.compile(
+    rf"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?{_AMOUNT}(?:\s+[a-z]+)?\s+(?:to|into)\s+{_AMOUNT}", re.IGNORECASE
+)
 
 
 def _asks_to_move(question: str) -> bool:
     """Whether the question is about moving between roles: a move word, an arrow ("backend dev -> AI engineer"), or
     two roles joined by "to" ("data scientist to AI engineer, what's the roadmap?")."""
+    question = _QUANTITY_CHANGE.sub(" ", question)
     if _MOVE.search(question) or _ARROW.search(question):
         return True
     text = f" {normalize_name(question)} "
@@ -522,11 +529,30 @@ def _rated_skill_names(category: str) -> str:
     return " ".join(skills[i].name for i in sorted(rated) if i in skills and skills[i].category == category)
 
 
+# A business's money, not anyone's pay: a sum in the same clause as one of these words is the company's figure.
+_BUSINESS_MONEY = re.compile(
+    r"\b(revenues?|arr|mrr|funding|funded|raised|raising|valuation|valued|seed|series [a-d]|round|sales|turnover|"
+    r"profits?|gmv|investments?|investors?|grants?)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"[$€£]\s?\d[\d,.]*(?:\s?(?:k|m|mm|bn|million|billion|thousand)\b)?|\b\d[\d,.]*\s?(?:k|m|mm|bn|million|billion)\b",
+    re.IGNORECASE,
+)
+
+
+def without_business_figures(question: str) -> str:
+    """The question with the sums of money a clause names as revenue, funding or sales taken out ("my startup grew
+    from $150k to $7m revenue"): as query words they met the pay passages' figures ("$125-150K") as if they were pay."""
+    clauses = re.split(r"([,;.!?]+)", question)
+    return "".join(_MONEY.sub(" ", clause) if _BUSINESS_MONEY.search(clause) else clause for clause in clauses)
+
+
 def expanded_tokens(question: str) -> list[str]:
     """The question's tokens plus the full names of the roles and skills it names ("MLE" -> machine learning
     engineer, "vector DBs" -> vector databases) and the sources' terms for places and everyday phrases
     ("SF" -> US tech hubs, "from home" -> remote), so BM25 meets the knowledge base's own wording."""
-    query = list(dict.fromkeys(tokens(question)))  # "day to day" asks about the day once
+    query = list(dict.fromkeys(tokens(without_business_figures(question))))  # "day to day" asks about the day once
     if not recruiter_pay(question):  # "the project budget goes to GPUs": no pay passage's word
         query = [t for t in query if t not in _RECRUITER_STEMS]
     lowered = question.lower()
@@ -822,7 +848,8 @@ class Index:
         question searches and then asks how close its best passage is)."""
         kept_question, similarities = self._last  # one read: another thread may replace it meanwhile
         if kept_question != question or similarities is None:
-            query_vector = self.embedder.encode([question])[0]  # type: ignore[union-attr]
+            # a business's revenue or funding figures are no part of what is asked, in meaning as in words
+            query_vector = self.embedder.encode([without_business_figures(question)])[0]  # type: ignore[union-attr]
             similarities = self.vectors @ query_vector  # type: ignore[operator]
             self._last = (question, similarities)
         return similarities
