@@ -567,6 +567,22 @@ def test_a_businesss_revenue_figures_are_neither_pay_nor_a_move_between_roles(in
     assert not any(".salary." in c["id"] or c["id"].startswith("transition.") for c in result["citations"][:2])
 
 
+def test_new_hires_are_people_already_hired_not_a_hiring_question(index) -> None:  # noqa: ANN001
+    question = "who do new MLOps hires shadow in their first weeks?"
+    assert not question_kinds(question) & {"hire_when", "demand"}
+    assert tokens("hire")[0] not in expanded_tokens(question)
+    assert question_kinds("which hire sets up CI/CD for our ML models?") >= {"hire_when"}  # the hiring sense stays
+    # the sources say nothing of a new hire's first weeks, so neither the hiring guidance nor the day's work answers
+    for asked in (question, "who do new MLOps hires shadow?"):
+        result = answer_question(index, asked, mode="bm25")
+        assert result["abstained"] and "shadow" in result["reason"], result["answer"]
+    # who they work with, the sources do say
+    colleagues = answer_question(index, "who do new MLOps hires work with?", mode="bm25")
+    assert not colleagues["abstained"]
+    assert any(".stakeholders." in c["id"] for c in colleagues["citations"])
+    assert not any(".hire_when." in c["id"] for c in colleagues["citations"])
+
+
 def test_a_recruiters_offer_is_answered_with_the_pay_bands(index) -> None:  # noqa: ANN001
     result = answer_question(index, "what should we offer a senior data engineer", mode="bm25")
     assert "$126,000" in result["answer"] and result["citations"][0]["id"] == "data-engineer.salary.0"

@@ -233,14 +233,15 @@ def _listed(items: list[str]) -> str:
 # Words that name a kind of fact (PhD, salary, degree): capitalised or not, they are no entity to look for.
 GENERIC_WORDS = frozenset(t for words in KIND_WORDS.values() for t in tokens(words))
 # Topics the sources say nothing about, though questions about the roles often touch them: benefits and
-# working conditions, immigration, the job hunt itself, demographics, prices of courses and exams. A question
-# that turns on one of these words is not answered from passages that merely share its role name.
+# working conditions, immigration, the job hunt itself, a new hire's first weeks (onboarding, shadowing),
+# demographics, prices of courses and exams. A question that turns on one of these words is not answered from passages
+# that merely share its role name.
 OUT_OF_SCOPE = frozenset(
     tokens(
         "visa visas sponsor sponsorship immigration citizenship insurance benefits vacation pto holidays "
         "parental maternity 401k pension perks bonus bonuses stock stocks interview interviews interviewing "
-        "resume cv negotiate negotiation culture dress gender women diversity ethnicity "
-        "unemployment layoffs weather recipe taxes tax laptop sleep exam exams fee fees tuition "
+        "resume cv negotiate negotiation culture dress gender women diversity ethnicity onboarding onboard shadow "
+        "shadowing unemployment layoffs weather recipe taxes tax laptop sleep exam exams fee fees tuition "
         "overtime commute relocation relocate obsolete replaced replace fired retirement"
     )
 )

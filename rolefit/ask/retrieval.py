@@ -541,6 +541,19 @@ _MONEY = re.compile(
 )
 
 
+# "New MLOps hires", "recent hires", "newly hired engineers": people already hired, not the hiring of them, which the
+# "hire" of "which hire?" or "a senior MLOps hire" asks about. Their "hire" is no word for the hiring guidance.
+_HIRED_PEOPLE = re.compile(
+    r"\b(?:(new|recent)((?:\s+[a-z0-9+#-]+){0,3}?)\s+hires|(newly|recently|just)\s+hired)\b", re.IGNORECASE
+)
+
+
+def without_hired_people(question: str) -> str:
+    """The question with "hires" taken out where it names people already hired ("who do new MLOps hires shadow?"
+    -> "who do new MLOps shadow?"), so it asks neither for the hiring kind nor BM25 for the hiring passages."""
+    return _HIRED_PEOPLE.sub(lambda m: f"{m.group(1)}{m.group(2)}" if m.group(1) else m.group(3), question)
+
+
 def without_business_figures(question: str) -> str:
     """The question with the sums of money a clause names as revenue, funding or sales taken out ("my startup grew
     from $150k to $7m revenue"): as query words they met the pay passages' figures ("$125-150K") as if they were pay."""
@@ -552,7 +565,8 @@ def expanded_tokens(question: str) -> list[str]:
     """The question's tokens plus the full names of the roles and skills it names ("MLE" -> machine learning
     engineer, "vector DBs" -> vector databases) and the sources' terms for places and everyday phrases
     ("SF" -> US tech hubs, "from home" -> remote), so BM25 meets the knowledge base's own wording."""
-    query = list(dict.fromkeys(tokens(without_business_figures(question))))  # "day to day" asks about the day once
+    asked = without_hired_people(without_business_figures(question))
+    query = list(dict.fromkeys(tokens(asked)))  # "day to day" asks about the day once
     if not recruiter_pay(question):  # "the project budget goes to GPUs": no pay passage's word
         query = [t for t in query if t not in _RECRUITER_STEMS]
     lowered = question.lower()
@@ -749,6 +763,7 @@ def question_kinds(text: str) -> frozenset[str]:
     if only_roles(text):  # "what does an AI engineer do?", "tell me about data engineers"
         return frozenset(["summary"])
     not_pay = frozenset() if recruiter_pay(text) else _RECRUITER_STEMS  # "the project budget" is no pay word
+    text = without_hired_people(text)  # "new hires" are people, not hiring
     lowered = text.lower()
     text = _role_names().sub(" ", f" {normalize_name(text)} ")  # "machine learning engineer" asks for no skills
     text += " ".join(words for phrase, words in _PHRASES.items() if phrase in lowered)  # "which path" -> choose
