@@ -466,6 +466,9 @@ def test_closeness_in_meaning_outweighs_a_few_casual_words() -> None:
         def encode(self, texts: list[str]):  # noqa: ANN201
             return np.full((len(texts), 4), 0.5)
 
+        def encode_queries(self, texts: list[str]):  # noqa: ANN201
+            return self.encode(texts)
+
     class Far(Near):  # the question orthogonal to every passage
         name = "far"
 

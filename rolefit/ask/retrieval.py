@@ -739,7 +739,7 @@ class Index:
         question searches and then asks how close its best passage is)."""
         kept_question, similarities = self._last  # one read: another thread may replace it meanwhile
         if kept_question != question or similarities is None:
-            query_vector = self.embedder.encode([question])[0]  # type: ignore[union-attr]
+            query_vector = self.embedder.encode_queries([question])[0]  # type: ignore[union-attr]
             similarities = self.vectors @ query_vector  # type: ignore[operator]
             self._last = (question, similarities)
         return similarities
