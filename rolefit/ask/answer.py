@@ -429,12 +429,19 @@ def _abstain_reason(
 
 
 def answer_question(index: Index, question: str, k: int = 5, mode: str = "hybrid") -> dict[str, Any]:
-    """{answer, abstained, citations}: an extractive answer with its passages, or an abstention."""
+    """{answer, abstained, citations}: an extractive answer with its passages, or an abstention; with ``read_as``
+    when misspelt words were read as the sources' ("salery" -> "salary")."""
     question = question.strip()
     if not question:
         from rolefit.errors import InputError
 
         raise InputError('Ask a question, e.g. rolefit ask "which role pays more remotely?"')
+    read = index.spelling.read(question)
+    result = _answer(index, read, k, mode)
+    return {**result, "read_as": read} if read != question else result
+
+
+def _answer(index: Index, question: str, k: int, mode: str) -> dict[str, Any]:
     query = tokens(question)
     known_names = alias_words() | _place_words(question)
     unknown = [
