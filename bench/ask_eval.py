@@ -10,11 +10,15 @@ default all three are run and printed.
     python bench/ask_eval.py                                   # all three files, all modes available
     python bench/ask_eval.py --questions bench/data/ask_tune.jsonl --modes hybrid
     python bench/ask_eval.py --misses                          # list the questions each mode gets wrong
+    python bench/ask_eval.py --questions bench/data/ask_check.jsonl --typos 1 --no-write   # one typo a question
+    python bench/ask_eval.py ... --no-spelling                 # without reading misspelt words (the baseline)
 """
 
 from __future__ import annotations
 
 import argparse
+import random
+import re
 import statistics
 import sys
 import time
@@ -87,6 +91,29 @@ def evaluate(index: Index, rows: list[dict[str, Any]], mode: str, misses: list[s
     }
 
 
+def misspelt(question: str, chance: random.Random) -> str:
+    """The question with one word of six letters or more mistyped as people do: a letter dropped, doubled, swapped
+    with the next or struck on a neighbouring key (questions with no such word stay as they are)."""
+    words = [m for m in re.finditer(r"[A-Za-z]{6,}", question)]
+    if not words:
+        return question
+    match = chance.choice(words)
+    word, at = match.group(0), chance.randrange(1, len(match.group(0)) - 1)
+    keyboard = "qwertyuiop asdfghjkl zxcvbnm"
+    edit = chance.choice(["drop", "double", "swap", "neighbour"])
+    if edit == "drop":
+        typo = word[:at] + word[at + 1 :]
+    elif edit == "double":
+        typo = word[:at] + word[at] + word[at:]
+    elif edit == "swap":
+        typo = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    else:
+        key = keyboard.find(word[at].lower())
+        near = [keyboard[i] for i in (key - 1, key + 1) if key >= 0 and 0 <= i < len(keyboard) and keyboard[i] != " "]
+        typo = word[:at] + (chance.choice(near) if near else word[at]) + word[at + 1 :]
+    return question[: match.start()] + typo + question[match.end() :]
+
+
 def _print_table(name: str, rows: list[dict[str, Any]], results: dict[str, dict[str, float]]) -> None:
     answerable = sum(1 for r in rows if r["answerable"])
     print(f"\n{name}: {len(rows)} questions ({answerable} answerable, {len(rows) - answerable} not)")
@@ -102,7 +129,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--modes", default="bm25,dense,hybrid", help="comma-separated: bm25, dense, hybrid")
     parser.add_argument("--misses", action="store_true", help="print every question a mode gets wrong")
     parser.add_argument("--no-write", action="store_true", help="do not write bench/results/ask.json")
+    parser.add_argument("--typos", type=int, metavar="SEED", help="misspell one word of each question (seeded)")
+    parser.add_argument("--no-spelling", action="store_true", help="questions as typed, misspellings not read")
     args = parser.parse_args(argv)
+    if args.no_spelling:
+        from rolefit.ask.retrieval import SpellingReader
+
+        SpellingReader.read = lambda self, question: question  # type: ignore[method-assign]
     files = args.questions or [TUNE, CHECK, EVAL]
     embedder = available_embedder()
     started = time.perf_counter()
@@ -113,6 +146,11 @@ def main(argv: list[str] | None = None) -> None:
     report: dict[str, Any] = {"embedder": embedder.name if embedder else None, "index_load_seconds": load_seconds}
     for path in files:
         rows = load_jsonl(path)
+        if args.typos is not None:
+            rows = [
+                {**row, "question": misspelt(row["question"], random.Random(f"{args.typos}:{row['question']}"))}
+                for row in rows
+            ]
         misses: list[str] = []
         results = {mode: evaluate(index, rows, mode, misses if args.misses else None) for mode in modes}
         _print_table(path.name, rows, results)

@@ -669,6 +669,9 @@ def test_closeness_in_meaning_outweighs_a_few_casual_words() -> None:
         def encode(self, texts: list[str]):  # noqa: ANN201
             return np.full((len(texts), 4), 0.5)
 
+        def encode_queries(self, texts: list[str]):  # noqa: ANN201
+            return self.encode(texts)
+
     class Far(Near):  # the question orthogonal to every passage
         name = "far"
 
@@ -740,3 +743,30 @@ def test_a_question_of_one_role_name_alone_is_answered_with_its_summary(index, q
     assert only_roles(question) and not only_roles("AI engineer vs ML engineer")
     result = answer_question(index, question, mode="bm25")  # the test embedder's similarities mean nothing
     assert result["abstained"] is False and result["citations"][0]["id"].endswith(".summary")
+
+
+def test_misspelt_words_are_read_as_the_sources_words(index) -> None:  # noqa: ANN001
+    result = answer_question(index, "salery of a data scintist", mode="bm25")
+    assert result["read_as"] == "salary of a data scientist"
+    assert result["abstained"] is False
+    assert result["citations"][0]["id"].startswith("data-scientist.salary")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who rotates the Quokka pager?",  # a name nothing knows is not a typo of a passage word
+        "do ML engineers get paged at night?",  # real English words stay ("paged", not "pages")
+        "ai vs machine learning, arent they the same thing",  # a contraction without its apostrophe
+        "can a data scientist get a visa sponsorship?",  # "visa" stays, so the question still abstains
+    ],
+)
+def test_words_that_are_not_misspelt_are_left_alone(index, question: str) -> None:  # noqa: ANN001
+    assert "read_as" not in answer_question(index, question, mode="bm25")
+
+
+def test_the_command_line_says_how_it_read_a_misspelt_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROLEFIT_DENSE", "0")
+    result = runner.invoke(app, ["ask", "what does an ai engineer do dayly"])
+    assert result.exit_code == 0, result.output
+    assert "Read as: what does an ai engineer do daily" in result.output

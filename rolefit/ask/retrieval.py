@@ -857,6 +857,7 @@ class Index:
         self._bm25.index(indexed, show_progress=False)
         self._last: tuple[str | None, np.ndarray | None] = (None, None)
         self._last_bm25: tuple[str | None, np.ndarray | None] = (None, None)  # search and best_bm25 share one scoring
+        self.spelling = SpellingReader(passages)
 
     def _similarities(self, question: str) -> np.ndarray:
         """Cosine similarity of the question to every passage (the last question's are kept: answering a
@@ -864,7 +865,7 @@ class Index:
         kept_question, similarities = self._last  # one read: another thread may replace it meanwhile
         if kept_question != question or similarities is None:
             # a business's revenue or funding figures are no part of what is asked, in meaning as in words
-            query_vector = self.embedder.encode([without_business_figures(question)])[0]  # type: ignore[union-attr]
+            query_vector = self.embedder.encode_queries([without_business_figures(question)])[0]  # type: ignore[union-attr]
             similarities = self.vectors @ query_vector  # type: ignore[operator]
             self._last = (question, similarities)
         return similarities
@@ -902,6 +903,7 @@ class Index:
         return matches if moving or passage.kind != "transition" else min(matches, 1)
 
     def search(self, question: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
+        question = self.spelling.read(question)
         bm25_scores = self._bm25_scores(question)
         dense = mode in ("dense", "hybrid") and self.embedder is not None and self.vectors is not None
         if dense and mode == "hybrid":
@@ -962,3 +964,116 @@ def build_index(docs: Path | None = None, embedder: Embedder | None = None, cach
 
 def describe(hit: Hit) -> dict[str, Any]:
     return {"source": hit.passage.source, "text": hit.passage.text, "score": round(hit.score, 4), "id": hit.passage.id}
+
+
+# Spelling. People type "salery", "scintist", "enginers": a word no passage, role, skill or dictionary knows is read
+# as the one word the sources use that is a single edit away (insert, delete, substitute or swap two letters). A real
+# English word is never changed ("couch", "paged", "visa": the last must stay for abstaining), nor a short one.
+_MIN_CORRECTED_LENGTH = 5
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """The 82,765 words of symspellpy's English frequency list (shipped in its wheel)."""
+    from importlib.resources import files
+
+    listing = files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8")
+    return frozenset(line.split(" ", 1)[0] for line in listing.splitlines() if line)
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """Words rolefit knows apart from the passages: role names and aliases, skill and tool names and aliases, the
+    everyday synonyms and stopwords, US hub places."""
+    from rolefit.text.skills import default_extractor
+
+    names = [n for role in knowledge_base().roles.values() for n in (role.id, role.name, *role.aliases)]
+    names += [n for skill in default_extractor().skills.values() for n in (skill.name, *skill.aliases)]
+    names += [*_SYNONYMS, *_STOP, *HUB_PLACES, *_UNMARKED_CONTRACTIONS]
+    return frozenset(w for name in names for w in _WORD.findall(name.lower()))
+
+
+_WORD = re.compile(r"[a-z][a-z0-9+#]*")
+# Contractions typed without their apostrophe: "arent" is not a misspelt "parent".
+_UNMARKED_CONTRACTIONS = [
+    "arent",
+    "isnt",
+    "wasnt",
+    "werent",
+    "dont",
+    "doesnt",
+    "didnt",
+    "cant",
+    "couldnt",
+    "shouldnt",
+    "wouldnt",
+    "wont",
+    "havent",
+    "hasnt",
+    "hadnt",
+    "mustnt",
+    "neednt",
+    "youre",
+    "theyre",
+    "whats",
+    "thats",
+    "heres",
+    "theres",
+    "wheres",
+    "whos",
+    "hows",
+    "youve",
+    "theyve",
+    "weve",
+    "youll",
+    "theyll",
+    "itll",
+]
+
+
+class SpellingReader:
+    """Reads a question's misspelt words as the sources' words (symspellpy over the passages' own words)."""
+
+    def __init__(self, passages: list[Passage]) -> None:
+        self._counts: dict[str, int] = {}
+        for passage in passages:
+            for word in _WORD.findall(passage.text.lower()):
+                self._counts[word] = self._counts.get(word, 0) + 1
+        self._speller: Any = None  # built at the first word nothing knows (~0.4 s): most questions have none
+
+    def _unknown(self, word: str) -> bool:
+        return not (
+            len(word) < _MIN_CORRECTED_LENGTH
+            or word in self._counts
+            or word in _known_words()
+            or word in _english_words()
+        )
+
+    def corrections(self, question: str) -> dict[str, str]:
+        """{word as typed: word read}, for each word nothing knows that is one edit from a passage word."""
+        typed_words = {m.group(0) for m in re.finditer(r"[A-Za-z][a-z]+", question)}  # not acronyms, CamelCase
+        unknown = sorted(typed for typed in typed_words if self._unknown(typed.lower()))
+        if not unknown:
+            return {}
+        from symspellpy import SymSpell, Verbosity
+
+        if self._speller is None:
+            speller = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
+            for word, count in self._counts.items():
+                if len(word) >= _MIN_CORRECTED_LENGTH - 1:
+                    speller.create_dictionary_entry(word, count)
+            self._speller = speller
+        found: dict[str, str] = {}
+        for typed in unknown:
+            suggestions = self._speller.lookup(typed.lower(), Verbosity.TOP, max_edit_distance=1)
+            if suggestions:
+                read = suggestions[0].term
+                found[typed] = read.capitalize() if typed[0].isupper() else read
+        return found
+
+    def read(self, question: str) -> str:
+        """The question with its misspelt words replaced (unchanged when there are none)."""
+        corrections = self.corrections(question)
+        if not corrections:
+            return question
+        return re.sub(r"[A-Za-z][a-z]+", lambda m: corrections.get(m.group(0), m.group(0)), question)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from rolefit.cli.output import Format, emit_json, out_console
 
@@ -59,6 +60,8 @@ def ask(
     if fmt is not Format.text:
         emit_json(result, fmt)
         return
+    if "read_as" in result:
+        out_console.print(f"[dim]Read as: {escape(result['read_as'])}[/dim]", highlight=False)
     if result["abstained"]:
         out_console.print(f"[yellow]The sources do not answer this[/yellow] ({result.get('reason')}).")
         if result["citations"]:
