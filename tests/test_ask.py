@@ -14,6 +14,7 @@ from rolefit.ask.answer import answer_question, numbers_supported
 from rolefit.ask.documents import DocumentSkipped
 from rolefit.ask.retrieval import (
     build_index,
+    document_roles,
     expanded_tokens,
     mentioned_roles,
     move_endpoints,
@@ -108,6 +109,39 @@ def test_users_documents_are_searched_and_cited(tmp_path: Path) -> None:
     result = answer_question(index, "Who rotates the Quokka pager?", mode="bm25")
     assert not result["abstained"]
     assert result["citations"][0]["source"].startswith("handbook.md#")
+
+
+@pytest.mark.parametrize("mode", ["bm25", "hybrid"])
+def test_a_document_naming_the_role_asked_about_is_boosted_like_the_knowledge_about_that_role(
+    tmp_path: Path, mode: str
+) -> None:
+    # Knowledge passages about the MLOps engineer got ROLE_BOOST and the handbook did not: bm25 put it out of the
+    # top 5 and refused "shadow" as never mentioned; hybrid cited it 4th.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "handbook.md").write_text(
+        "# Onboarding\n\nNew MLOps engineers shadow the platform on-call engineer for their first two weeks.\n"
+    )
+    (docs / "pager.md").write_text("# Pager\n\nOur Quokka platform team rotates the on-call pager weekly.\n")
+    index = build_index(docs, embedder=HashingEmbedder(), cache=False)
+    handbook = next(p for p in index.passages if p.id == "doc:handbook.md:0")
+    assert handbook.roles == ("mlops-engineer",)
+    assert passage_kinds(handbook) == {"tools", "day_to_day"}  # its words read as a question's ("platform", "weeks")
+
+    result = answer_question(index, "who do new MLOps hires shadow?", mode=mode)
+    assert not result["abstained"], result["reason"]
+    assert result["citations"][0]["source"] == "handbook.md#Onboarding"
+    assert result["answer"].startswith("Onboarding: New MLOps engineers shadow the platform on-call engineer")
+
+    # a document that names no role is found as before
+    pager = answer_question(index, "Who rotates the Quokka pager?", mode=mode)
+    assert not pager["abstained"] and pager["citations"][0]["source"] == "pager.md#Pager"
+
+
+def test_a_documents_short_role_alias_counts_only_in_capitals() -> None:
+    assert document_roles("Our DEs own the pipelines; a DS reviews them.") == ("data-engineer", "data-scientist")
+    assert document_roles("Le rôle de chef de projet, da qui") == ()  # French and Italian words, no roles
+    assert document_roles("data engineering and machine learning engineers") == ("data-engineer", "ml-engineer")
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 
 from rolefit.ask.passages import Passage
+from rolefit.ask.retrieval import document_roles
 from rolefit.errors import InputError
 from rolefit.text.clean import blank_markup, decode_bytes
 
@@ -87,5 +88,6 @@ def document_passages(folder: Path) -> list[Passage]:
         for index, (heading, chunk) in enumerate(chunks):
             source = f"{relative}#{heading or 'start'}"
             body = f"{heading}: {chunk}" if heading else chunk
-            passages.append(Passage(f"doc:{relative}:{index}", " ".join(body.split()), source, "document"))
+            text = " ".join(body.split())
+            passages.append(Passage(f"doc:{relative}:{index}", text, source, "document", document_roles(text)))
     return passages
