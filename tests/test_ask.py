@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +15,7 @@ from rolefit.ask.answer import answer_question, numbers_supported
 from rolefit.ask.documents import DocumentSkipped
 from rolefit.ask.retrieval import (
     build_index,
+    document_roles,
     expanded_tokens,
     mentioned_roles,
     move_endpoints,
@@ -110,6 +112,39 @@ def test_users_documents_are_searched_and_cited(tmp_path: Path) -> None:
     assert result["citations"][0]["source"].startswith("handbook.md#")
 
 
+@pytest.mark.parametrize("mode", ["bm25", "hybrid"])
+def test_a_document_naming_the_role_asked_about_is_boosted_like_the_knowledge_about_that_role(
+    tmp_path: Path, mode: str
+) -> None:
+    # Knowledge passages about the MLOps engineer got ROLE_BOOST and the handbook did not: bm25 put it out of the
+    # top 5 and refused "shadow" as never mentioned; hybrid cited it 4th.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "handbook.md").write_text(
+        "# Onboarding\n\nNew MLOps engineers shadow the platform on-call engineer for their first two weeks.\n"
+    )
+    (docs / "pager.md").write_text("# Pager\n\nOur Quokka platform team rotates the on-call pager weekly.\n")
+    index = build_index(docs, embedder=HashingEmbedder(), cache=False)
+    handbook = next(p for p in index.passages if p.id == "doc:handbook.md:0")
+    assert handbook.roles == ("mlops-engineer",)
+    assert passage_kinds(handbook) == {"tools", "day_to_day"}  # its words read as a question's ("platform", "weeks")
+
+    result = answer_question(index, "who do new MLOps hires shadow?", mode=mode)
+    assert not result["abstained"], result["reason"]
+    assert result["citations"][0]["source"] == "handbook.md#Onboarding"
+    assert result["answer"].startswith("Onboarding: New MLOps engineers shadow the platform on-call engineer")
+
+    # a document that names no role is found as before
+    pager = answer_question(index, "Who rotates the Quokka pager?", mode=mode)
+    assert not pager["abstained"] and pager["citations"][0]["source"] == "pager.md#Pager"
+
+
+def test_a_documents_short_role_alias_counts_only_in_capitals() -> None:
+    assert document_roles("Our DEs own the pipelines; a DS reviews them.") == ("data-engineer", "data-scientist")
+    assert document_roles("Le rôle de chef de projet, da qui") == ()  # French and Italian words, no roles
+    assert document_roles("data engineering and machine learning engineers") == ("data-engineer", "ml-engineer")
+
+
 @pytest.mark.parametrize(
     ("question", "source"),
     [
@@ -188,6 +223,124 @@ def test_word_documents_in_the_docs_folder_are_searched_by_their_headings_and_pa
     assert cli.exit_code == 0, cli.output
     assert "note: broken.docx skipped: broken.docx is not a readable DOCX" in cli.output  # the rest still count
     assert "runbook.docx#Quokka on-call" in cli.output
+
+
+def _write_pdf(path: Path, pages: list[list[str]]) -> None:
+    """A PDF of Helvetica text, one list of lines per page, as a report exported to PDF holds it: pypdf reads it
+    back as lines with no blank line between paragraphs or pages."""
+    import zlib
+
+    count = len(pages)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]  # the page tree is written once the pages are known
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    kids = []
+    for lines in pages:
+        ops = ["BT", "/F1 9 Tf", "11 TL", "40 800 Td"] + [f"({line}) '" for line in lines] + ["ET"]
+        stream = zlib.compress("\n".join(ops).encode("latin-1"))
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % (len(objects))
+        )
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), count)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+def _report_pages(count: int, lines_per_page: int, fact: str, fact_page: int) -> list[list[str]]:
+    """Pages of a plain report, wrapped at about 80 characters, every sentence its own; ``fact`` on one page."""
+    import textwrap
+
+    topics = ["storage", "latency", "hiring", "budget", "training", "review", "security", "tooling", "support"]
+    pages = []
+    for page in range(1, count + 1):
+        sentences = [
+            f"Item {page}.{n} of the quarterly report covers {topics[n % 9]} and {topics[(n + page) % 9]} work."
+            for n in range(lines_per_page)
+        ]
+        if page == fact_page:
+            sentences.insert(lines_per_page // 2, fact)
+        pages.append(textwrap.wrap(" ".join(sentences), 80)[:lines_per_page])
+    return pages
+
+
+def test_a_long_pdf_with_no_blank_lines_becomes_many_citable_passages(tmp_path: Path) -> None:
+    from rolefit.ask.documents import TARGET_CHARS
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    fact = "The Wallaby cluster is patched every second Thursday by the storage team."
+    _write_pdf(docs / "report.pdf", _report_pages(20, 45, fact, fact_page=13))  # about 3,000 characters a page
+    index = build_index(docs, embedder=HashingEmbedder(), cache=False)
+    passages = [p for p in index.passages if p.kind == "document"]
+    # it was one 60,000-character passage: no blank line anywhere for _chunks to split at
+    assert len(passages) >= 60
+    assert max(len(p.text) for p in passages) <= 2 * TARGET_CHARS
+    assert len({p.id for p in passages}) == len(passages)
+
+    for mode in ("bm25", "hybrid"):
+        result = answer_question(index, "When is the Wallaby cluster patched?", mode=mode)
+        assert not result["abstained"], result["reason"]
+        cited = result["citations"][0]
+        assert cited["id"].startswith("doc:report.pdf:") and cited["source"] == "report.pdf#start"
+        assert "patched every second Thursday" in cited["text"] and len(cited["text"]) <= 2 * TARGET_CHARS
+
+
+def test_a_pdf_past_the_resume_readers_200000_characters_is_read_to_its_end(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    fact = "The Bilby archive moves to cold storage after ninety days."
+    _write_pdf(docs / "manual.pdf", _report_pages(80, 45, fact, fact_page=79))  # about 270,000 characters
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DocumentSkipped)  # not cut: a document's limit is not a resume's
+        index = build_index(docs, cache=False)
+    result = answer_question(index, "When does the Bilby archive move to cold storage?", mode="bm25")
+    assert not result["abstained"], result["reason"]
+    assert "after ninety days" in result["answer"]
+
+
+def test_a_file_over_the_documents_limit_is_cut_and_said_to_be(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rolefit.ask import documents
+
+    monkeypatch.setattr(documents, "MAX_CHARS", 5_000)
+    monkeypatch.setattr(documents, "MAX_BYTES", 20_000)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    early = "The Dingo team reviews pull requests within one day.\n"
+    late = "The Possum team deploys on Fridays.\n"
+    (docs / "long.md").write_text(early + "Filler about nothing in particular.\n" * 200 + late)  # 7,289 chars
+    (docs / "huge.txt").write_text("A line of a very long log file.\n" * 1_000)  # 32,000 bytes: read 20,000
+    # no line end to cut at, and byte 20,000 is inside an "ä"
+    (docs / "one-line.txt").write_text("Hinweis: " + "Die Qualität prüfen wir täglich. " * 700)
+
+    with pytest.warns(DocumentSkipped) as notes:
+        index = build_index(docs, cache=False)
+    said = sorted(str(note.message) for note in notes)
+    assert said == [
+        "huge.txt cut: only its first 5,000 characters of its 32,000 bytes are searched (at most 5,000 characters are"
+        " read from one file); split it into smaller files to search the rest",
+        "long.md cut: only its first 5,000 of 7,289 characters are searched (at most 5,000 characters are read from"
+        " one file); split it into smaller files to search the rest",
+        "one-line.txt cut: only its first 5,000 characters of its 25,209 bytes are searched (at most 5,000 characters"
+        " are read from one file); split it into smaller files to search the rest",
+    ]
+    # cut inside no character: still read as UTF-8, not the whole file turned to "QualitÃ¤t"
+    assert all("Qualität" in p.text for p in index.passages if p.id.startswith("doc:one-line.txt:"))
+    assert not answer_question(index, "How fast does the Dingo team review pull requests?", mode="bm25")["abstained"]
+    assert answer_question(index, "When does the Possum team deploy?", mode="bm25")["abstained"]  # past the cut
+
+    cli = runner.invoke(app, ["ask", "How fast does the Dingo team review?", "--docs", str(docs), "--mode", "bm25"])
+    assert cli.exit_code == 0, cli.output
+    assert "note: long.md cut: only its first 5,000 of 7,289 characters are searched" in cli.output
 
 
 class _CountingEmbedder(HashingEmbedder):

@@ -125,10 +125,17 @@ def _same_field(hits: list[Hit]) -> list[Hit]:
     first = hits[0].passage
     if first.kind in ("question", "transition", "summary"):
         return hits[:1]
+    if first.kind == "document":  # the user's own passages answer together, never mixed with the knowledge base's
+        same = [h for h in hits[1:CHECKED_PASSAGES] if h.passage.kind == "document"]
+        return [hits[0], *same][:SAME_FIELD_PASSAGES]
     # A comparison of a field ("aspect:day-to-day") counts as that field: the one line "day to day: Reliability
     # engineering and automation." is joined by the role's own day-to-day passages, not left alone.
     field = passage_kinds(first)
-    same = [h for h in hits[1:CHECKED_PASSAGES] if passage_kinds(h.passage) == field and h.passage.roles == first.roles]
+    same = [
+        h
+        for h in hits[1:CHECKED_PASSAGES]
+        if h.passage.kind != "document" and passage_kinds(h.passage) == field and h.passage.roles == first.roles
+    ]
     return [hits[0], *same][:SAME_FIELD_PASSAGES]
 
 
@@ -484,7 +491,11 @@ def _answer(index: Index, question: str, k: int, mode: str) -> dict[str, Any]:
         similarity,
         MEANING_THRESHOLDS.get(index.embedder.name, (FAR_IN_MEANING, CLOSE_IN_MEANING)) if index.embedder else (0, 0),
         pay=structured is not None,
-        nearby=" ".join(h.passage.text for h in hits[:CHECKED_PASSAGES] if "salary" in passage_kinds(h.passage)),
+        nearby=" ".join(  # the pay passages the bands come from; a document that talks pay gives no band
+            h.passage.text
+            for h in hits[:CHECKED_PASSAGES]
+            if h.passage.kind != "document" and "salary" in passage_kinds(h.passage)
+        ),
         documents=" ".join(h.passage.text for h in found if h.passage.kind == "document"),
     )
     if reason:

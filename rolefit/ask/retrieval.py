@@ -26,6 +26,7 @@ __all__ = [
     "Index",
     "alias_words",
     "build_index",
+    "document_roles",
     "expanded_tokens",
     "hub_places",
     "index_tokens",
@@ -411,6 +412,32 @@ def mentioned_roles(question: str) -> list[str]:
     return _ordered(_role_positions(question))
 
 
+# Role aliases of three letters or fewer ("DS", "DE", "DA", "MLE"): in a document's prose they count only in
+# capitals, since "de" and "da" are words of other languages ("le rôle de", "da qui") and a question is not prose.
+_SHORT_ALIAS_CHARS = 3
+
+
+@cache
+def _short_aliases() -> re.Pattern[str]:
+    """The short role aliases, with a plural, in any letter case."""
+    names = {
+        key
+        for role in knowledge_base().roles.values()
+        for name in (role.id, role.name, *role.aliases)
+        if 2 <= len(key := normalize_name(name)) <= _SHORT_ALIAS_CHARS and key.isalpha()
+    }
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"(?<![a-z0-9])({alternatives})s?(?![a-z0-9])", re.IGNORECASE)
+
+
+def document_roles(text: str) -> tuple[str, ...]:
+    """The roles a passage of the user's documents names, found as a question's are, so that ROLE_BOOST lifts it
+    as it lifts a knowledge passage about them ("New MLOps engineers shadow..." is about the MLOps engineer); a
+    short alias counts only in capitals."""
+    prose = _short_aliases().sub(lambda m: m.group(0) if m.group(1).isupper() else " ", text)
+    return tuple(mentioned_roles(prose))
+
+
 def move_endpoints(question: str) -> list[str]:
     """For a question about moving between roles, the roles and starting points it names in order ("I'm a
     developer, can I become an ML engineer?" -> software-engineer, ml-engineer); empty for any other question."""
@@ -781,8 +808,11 @@ def question_kinds(text: str) -> frozenset[str]:
 
 def passage_kinds(passage: Passage) -> frozenset[str]:
     """The kinds a passage answers: its own (a comparison aspect counts as the field it compares), a move's
-    ways in, and for a FAQ entry the kinds its question asks for."""
+    ways in, for a FAQ entry the kinds its question asks for, and for a passage of the user's documents the kinds
+    its words point to, read as a question's are (so KIND_BOOST lifts it as it does a knowledge passage)."""
     kind = passage.kind
+    if kind == "document":
+        return question_kinds(passage.text)
     if kind.startswith("aspect:"):
         aspect = kind.split(":", 1)[1]
         return frozenset([_ASPECT_KINDS.get(aspect, aspect)])
