@@ -918,6 +918,28 @@ def test_words_that_are_not_misspelt_are_left_alone(index, question: str) -> Non
     assert "read_as" not in answer_question(index, question, mode="bm25")
 
 
+@pytest.mark.parametrize(
+    ("question", "read_as"),
+    [
+        ("how much do mlops enginers make", "how much do mlops engineers make"),  # the passages' word, not "engines"
+        ("is XGBooost used by ML engineers?", "is xgboost used by ML engineers?"),  # a tool's name, whatever its case
+        ("mid level MLE pay in Seatttle?", "mid level MLE pay in Seattle?"),  # a place people name; MLE stays
+    ],
+)
+def test_misspelt_names_of_roles_skills_and_places_are_read_too(index, question: str, read_as: str) -> None:  # noqa: ANN001
+    assert answer_question(index, question, mode="bm25")["read_as"] == read_as
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How do I set up a Kubernetes cluster on my laotop?", "common interviw questions for data engineers"],
+)
+def test_a_misspelt_off_topic_word_is_read_as_english_so_the_question_still_abstains(index, question: str) -> None:  # noqa: ANN001
+    result = answer_question(index, question, mode="bm25")
+    assert result["abstained"] is True
+    assert "laptop" in result["read_as"] or "interview" in result["read_as"]
+
+
 def test_the_command_line_says_how_it_read_a_misspelt_question(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ROLEFIT_DENSE", "0")
     result = runner.invoke(app, ["ask", "what does an ai engineer do dayly"])

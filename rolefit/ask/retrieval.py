@@ -996,19 +996,29 @@ def describe(hit: Hit) -> dict[str, Any]:
     return {"source": hit.passage.source, "text": hit.passage.text, "score": round(hit.score, 4), "id": hit.passage.id}
 
 
-# Spelling. People type "salery", "scintist", "enginers": a word no passage, role, skill or dictionary knows is read
-# as the one word the sources use that is a single edit away (insert, delete, substitute or swap two letters). A real
-# English word is never changed ("couch", "paged", "visa": the last must stay for abstaining), nor a short one.
+# Spelling. People type "salery", "scintist", "itnerview": a word no passage, role, skill or dictionary knows is read
+# as the word one edit away (insert, delete, substitute or swap two letters) that the sources or rolefit use, else as
+# the commonest English word one edit away ("laotop" -> "laptop", so an off-topic question still abstains). A real
+# English word is never changed ("couch", "paged", "visa"), nor a short one, nor an acronym ("MLE").
 _MIN_CORRECTED_LENGTH = 5
+# Added to the count of every word rolefit knows, so it wins over an English word as far away; and per use in the
+# passages, so the passages' commoner word wins between two of rolefit's ("enginers": engineers, not engines).
+_OURS_FIRST = 10**12
+_PER_PASSAGE_USE = 10**10
 
 
 @cache
-def _english_words() -> frozenset[str]:
-    """The 82,765 words of symspellpy's English frequency list (shipped in its wheel)."""
+def _english_counts() -> dict[str, int]:
+    """The 82,765 words of symspellpy's English frequency list (shipped in its wheel) with their corpus counts."""
     from importlib.resources import files
 
     listing = files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8")
-    return frozenset(line.split(" ", 1)[0] for line in listing.splitlines() if line)
+    counts: dict[str, int] = {}
+    for line in listing.splitlines():
+        word, _, count = line.partition(" ")
+        if word and count.isdigit():
+            counts[word] = int(count)
+    return counts
 
 
 @cache
@@ -1062,43 +1072,51 @@ _UNMARKED_CONTRACTIONS = [
 
 
 class SpellingReader:
-    """Reads a question's misspelt words as the sources' words (symspellpy over the passages' own words)."""
+    """Reads a question's misspelt words as the words the sources, rolefit or English use (symspellpy)."""
 
     def __init__(self, passages: list[Passage]) -> None:
         self._counts: dict[str, int] = {}
         for passage in passages:
             for word in _WORD.findall(passage.text.lower()):
                 self._counts[word] = self._counts.get(word, 0) + 1
-        self._speller: Any = None  # built at the first word nothing knows (~0.4 s): most questions have none
+        self._speller: Any = None  # built at the first word nothing knows (~1 s): most questions have none
 
     def _unknown(self, word: str) -> bool:
         return not (
             len(word) < _MIN_CORRECTED_LENGTH
             or word in self._counts
             or word in _known_words()
-            or word in _english_words()
+            or word in _english_counts()
         )
 
+    def _build(self) -> Any:
+        from symspellpy import SymSpell
+
+        speller = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
+        for word, count in _english_counts().items():
+            if len(word) >= _MIN_CORRECTED_LENGTH - 1:
+                speller.create_dictionary_entry(word, count)
+        for word in self._counts.keys() | _known_words():
+            if len(word) >= _MIN_CORRECTED_LENGTH - 1 and word.isalpha():
+                speller.create_dictionary_entry(word, _OURS_FIRST + _PER_PASSAGE_USE * self._counts.get(word, 0))
+        return speller
+
     def corrections(self, question: str) -> dict[str, str]:
-        """{word as typed: word read}, for each word nothing knows that is one edit from a passage word."""
-        typed_words = {m.group(0) for m in re.finditer(r"[A-Za-z][a-z]+", question)}  # not acronyms, CamelCase
+        """{word as typed: word read}, for each word nothing knows that is one edit from a known word."""
+        typed_words = {w for w in _TYPED_WORD.findall(question) if not w.isupper()}  # "MLE", "AWS" are acronyms
         unknown = sorted(typed for typed in typed_words if self._unknown(typed.lower()))
         if not unknown:
             return {}
-        from symspellpy import SymSpell, Verbosity
+        from symspellpy import Verbosity
 
         if self._speller is None:
-            speller = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
-            for word, count in self._counts.items():
-                if len(word) >= _MIN_CORRECTED_LENGTH - 1:
-                    speller.create_dictionary_entry(word, count)
-            self._speller = speller
+            self._speller = self._build()
         found: dict[str, str] = {}
         for typed in unknown:
             suggestions = self._speller.lookup(typed.lower(), Verbosity.TOP, max_edit_distance=1)
             if suggestions:
                 read = suggestions[0].term
-                found[typed] = read.capitalize() if typed[0].isupper() else read
+                found[typed] = read.capitalize() if typed[0].isupper() and typed[1:].islower() else read
         return found
 
     def read(self, question: str) -> str:
@@ -1106,4 +1124,7 @@ class SpellingReader:
         corrections = self.corrections(question)
         if not corrections:
             return question
-        return re.sub(r"[A-Za-z][a-z]+", lambda m: corrections.get(m.group(0), m.group(0)), question)
+        return _TYPED_WORD.sub(lambda m: corrections.get(m.group(0), m.group(0)), question)
+
+
+_TYPED_WORD = re.compile(r"\b[A-Za-z]{2,}\b")  # whole words of letters ("gpt4" is none)
