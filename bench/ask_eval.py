@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--misses", action="store_true", help="print every question a mode gets wrong")
     parser.add_argument("--no-write", action="store_true", help="do not write bench/results/ask.json")
     parser.add_argument("--typos", type=int, metavar="SEED", help="misspell one word of each question (seeded)")
+    parser.add_argument("--lowercase", action="store_true", help="questions in lower case, without punctuation")
     parser.add_argument("--no-spelling", action="store_true", help="questions as typed, misspellings not read")
     args = parser.parse_args(argv)
     if args.no_spelling:
@@ -146,6 +147,11 @@ def main(argv: list[str] | None = None) -> None:
     report: dict[str, Any] = {"embedder": embedder.name if embedder else None, "index_load_seconds": load_seconds}
     for path in files:
         rows = load_jsonl(path)
+        if args.lowercase:
+            rows = [
+                {**row, "question": " ".join(re.sub(r"[^\w\s'$-]", " ", row["question"].lower()).split())}
+                for row in rows
+            ]
         if args.typos is not None:
             rows = [
                 {**row, "question": misspelt(row["question"], random.Random(f"{args.typos}:{row['question']}"))}
