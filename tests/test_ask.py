@@ -945,3 +945,10 @@ def test_the_command_line_says_how_it_read_a_misspelt_question(monkeypatch: pyte
     result = runner.invoke(app, ["ask", "what does an ai engineer do dayly"])
     assert result.exit_code == 0, result.output
     assert "Read as: what does an ai engineer do daily" in result.output
+
+
+def test_a_skill_named_with_an_off_topic_word_is_not_off_topic(index) -> None:  # noqa: ANN001
+    shadowing = answer_question(index, "who do new MLOps hires shadow in their first weeks?", mode="bm25")
+    assert shadowing["abstained"] is True and "shadow" in shadowing["reason"]
+    deployments = answer_question(index, "do MLOps engineers run shadow deployments of models?", mode="bm25")
+    assert deployments["abstained"] is False

@@ -360,6 +360,13 @@ def _as_written(token: str, question: str) -> str:
     return next((w for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9+#]*", question) if tokens(w) == [token]), token)
 
 
+def _skill_mentions(question: str) -> list[str]:
+    """The question's words that name a skill or tool, as written ("shadow deployments", "k8s")."""
+    from rolefit.text.skills import default_extractor
+
+    return [question[m.start : m.end] for m in default_extractor().find(question)]
+
+
 def _abstain_reason(
     question: str,
     query: list[str],
@@ -384,11 +391,13 @@ def _abstain_reason(
     if not query or not close_in_words or (similarity is not None and similarity < thresholds[0]):
         return "no passage in the sources is close enough to the question"
     in_documents = set(tokens(documents))
+    in_skill_names = set(tokens(" ".join(_skill_mentions(question))))  # "shadow deployments" is a skill, not shadowing
     off_topic = [
         _as_written(t, question)
         for t in query
         if t in OUT_OF_SCOPE
         and t not in in_documents
+        and t not in in_skill_names
         and not (t in _EVERYDAY_SENSE and _EVERYDAY_SENSE[t].search(question))
     ] + [m.group(0) for m in _OFF_TOPIC_PHRASES.finditer(question) if not in_documents.issuperset(tokens(m.group(0)))]
     if off_topic:
