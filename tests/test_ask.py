@@ -952,3 +952,13 @@ def test_a_skill_named_with_an_off_topic_word_is_not_off_topic(index) -> None:  
     assert shadowing["abstained"] is True and "shadow" in shadowing["reason"]
     deployments = answer_question(index, "do MLOps engineers run shadow deployments of models?", mode="bm25")
     assert deployments["abstained"] is False
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["combien gagne un data scientist", "¿cuánto gana un ingeniero de datos?", "was macht ein MLOps Ingenieur"],
+)
+def test_a_question_in_another_language_is_not_read_as_misspelt_english(index, question: str) -> None:  # noqa: ANN001
+    result = answer_question(index, question, mode="bm25")
+    assert "read_as" not in result  # not "combine gage un data scientist", "de dates", "was yacht"
+    assert result["abstained"] is True

@@ -1105,6 +1105,8 @@ class SpellingReader:
 
     def corrections(self, question: str) -> dict[str, str]:
         """{word as typed: word read}, for each word nothing knows that is one edit from a known word."""
+        if _OTHER_LANGUAGE.search(question):
+            return {}  # "combien gagne un data scientist" is French, not misspelt English ("combine gage")
         typed_words = {w for w in _TYPED_WORD.findall(question) if not w.isupper()}  # "MLE", "AWS" are acronyms
         unknown = sorted(typed for typed in typed_words if self._unknown(typed.lower()))
         if not unknown:
@@ -1129,4 +1131,10 @@ class SpellingReader:
         return _TYPED_WORD.sub(lambda m: corrections.get(m.group(0), m.group(0)), question)
 
 
+# A question in another language: an accented letter (or Spanish's "¿", "¡"), or a short word of French, German, Spanish,
+# Italian or Portuguese that is no English word ("un", "ein", "und", "una", "não").
+_OTHER_LANGUAGE = re.compile(  # not IGNORECASE: the long s "ſ" in the accented range would match every "s"
+    r"[\u00bf\u00a1\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]|\b(?i:un|une|les|des|est|pour|avec|dans|ein|eine|einen|"
+    r"der|und|ist|mit|wie|wird|el|los|las|una|unos|para|como|il|di|che|della|um|uma)\b"
+)
 _TYPED_WORD = re.compile(r"\b[A-Za-z]{2,}\b")  # whole words of letters ("gpt4" is none)
