@@ -136,10 +136,11 @@ def _openmp_thread_setter(package: Path) -> Callable[[int], None] | None:
 
 
 class PairedEmbedder:
-    """Two models' vectors side by side, each scaled by 1/sqrt(2), so a dot product is the mean of the two cosines.
+    """Models' vectors side by side, each scaled by 1/sqrt(n), so a dot product is the mean of their cosines.
 
-    On the tuning, check and fresh question files MiniLM + e5 ranks better alone (dense recall@5 0.861 / 0.867 /
-    0.917 -> 0.910 / 0.889 / 0.950) than either model: they err on different questions (bench/README.md)."""
+    MiniLM and e5 err on different questions: on the tuning, check and fresh question files the pair ranks better
+    alone than MiniLM (dense recall@5 0.861 / 0.867 / 0.917 -> 0.910 / 0.889 / 0.950; e5 alone 0.915 / 0.911 / 0.876)
+    and gives the best hybrid of the three (bench/README.md)."""
 
     def __init__(self, *parts: Embedder) -> None:
         self.parts = parts
