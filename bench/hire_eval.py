@@ -15,8 +15,8 @@ Metrics, per file:
 - reason relevance, lay: the same, the project's words counting also the KB words its lay phrases stand for
   (rolefit/data/hire_words.yaml, the scorer's own table: a reason found through a wrong lay phrase passes here).
 
-    python bench/hire_eval.py                 # tune only
-    python bench/hire_eval.py --heldout       # tune and held-out (run once, at the end)
+    python bench/hire_eval.py                 # tune only (printed, not written)
+    python bench/hire_eval.py --heldout       # tune and held-out (run once, at the end), written to bench/results
     python bench/hire_eval.py --misses        # list the projects each file gets wrong
 """
 
@@ -137,6 +137,11 @@ def main() -> None:
     print(f"{'metric':<26}" + "".join(f"{name:>10}" for name in results))
     for metric in metrics:
         print(f"{metric:<26}" + "".join(f"{results[name][metric]:>10}" for name in results))
+    if not args.heldout:
+        # bench/results/hire.json keeps the last full run (tune and held-out figures from one run); a tune-only run
+        # written over it would drop the held-out figures that the README quotes.
+        print("tune only: bench/results/hire.json not written (it holds the last run with --heldout)")
+        return
     path = write_result("hire", {"files": {name: str(files[name].relative_to(REPO)) for name in files}, **results})
     print(f"wrote {path.relative_to(REPO)}")
 
