@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from pdf_files import write_text_pdf
 from typer.testing import CliRunner
 
 from rolefit.ask.answer import answer_question, numbers_supported
@@ -225,37 +226,6 @@ def test_word_documents_in_the_docs_folder_are_searched_by_their_headings_and_pa
     assert "runbook.docx#Quokka on-call" in cli.output
 
 
-def _write_pdf(path: Path, pages: list[list[str]]) -> None:
-    """A PDF of Helvetica text, one list of lines per page, as a report exported to PDF holds it: pypdf reads it
-    back as lines with no blank line between paragraphs or pages."""
-    import zlib
-
-    count = len(pages)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]  # the page tree is written once the pages are known
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    kids = []
-    for lines in pages:
-        ops = ["BT", "/F1 9 Tf", "11 TL", "40 800 Td"] + [f"({line}) '" for line in lines] + ["ET"]
-        stream = zlib.compress("\n".join(ops).encode("latin-1"))
-        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 3 0 R >> >> >>" % (len(objects))
-        )
-        kids.append(b"%d 0 R" % len(objects))
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), count)
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-
-
 def _report_pages(count: int, lines_per_page: int, fact: str, fact_page: int) -> list[list[str]]:
     """Pages of a plain report, wrapped at about 80 characters, every sentence its own; ``fact`` on one page."""
     import textwrap
@@ -279,7 +249,7 @@ def test_a_long_pdf_with_no_blank_lines_becomes_many_citable_passages(tmp_path: 
     docs = tmp_path / "docs"
     docs.mkdir()
     fact = "The Wallaby cluster is patched every second Thursday by the storage team."
-    _write_pdf(docs / "report.pdf", _report_pages(20, 45, fact, fact_page=13))  # about 3,000 characters a page
+    write_text_pdf(docs / "report.pdf", _report_pages(20, 45, fact, fact_page=13))  # about 3,000 characters a page
     index = build_index(docs, embedder=HashingEmbedder(), cache=False)
     passages = [p for p in index.passages if p.kind == "document"]
     # it was one 60,000-character passage: no blank line anywhere for _chunks to split at
@@ -299,7 +269,7 @@ def test_a_pdf_past_the_resume_readers_200000_characters_is_read_to_its_end(tmp_
     docs = tmp_path / "docs"
     docs.mkdir()
     fact = "The Bilby archive moves to cold storage after ninety days."
-    _write_pdf(docs / "manual.pdf", _report_pages(80, 45, fact, fact_page=79))  # about 270,000 characters
+    write_text_pdf(docs / "manual.pdf", _report_pages(80, 45, fact, fact_page=79))  # about 270,000 characters
     with warnings.catch_warnings():
         warnings.simplefilter("error", DocumentSkipped)  # not cut: a document's limit is not a resume's
         index = build_index(docs, cache=False)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import zlib
 from pathlib import Path
 
 import pytest
+from pdf_files import write_text_pdf
 from typer.testing import CliRunner
 
 from rolefit.cli import app
@@ -76,34 +76,6 @@ def test_unknown_skill_names_suggest_the_closest() -> None:
     assert suggested[0] == "'python'" and len(suggested) == len(set(suggested))
 
 
-def _write_pdf(path: Path, text: str) -> None:
-    """A minimal one-page PDF with the text in Helvetica (what a resume exported to PDF holds)."""
-    lines = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in text.splitlines()]
-    ops = (
-        ["BT", "/F1 10 Tf", "12 TL", "40 800 Td"]
-        + [f"({line.encode('latin-1', 'replace').decode('latin-1')}) '" for line in lines]
-        + ["ET"]
-    )
-    stream = zlib.compress("\n".join(ops).encode("latin-1", "replace"))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-
-
 def _write_docx(path: Path, text: str) -> None:
     from docx import Document
 
@@ -116,7 +88,7 @@ def _write_docx(path: Path, text: str) -> None:
 def test_pdf_and_docx_resumes_give_the_same_skills_as_their_text(tmp_path: Path) -> None:
     plain = set(skills_from_resume(RESUME).levels)
     pdf, docx = tmp_path / "cv.pdf", tmp_path / "cv.docx"
-    _write_pdf(pdf, RESUME.replace("—", "-"))
+    write_text_pdf(pdf, [RESUME.replace("—", "-").splitlines()])
     _write_docx(docx, RESUME)
     assert set(skills_from_resume(read_resume_text(pdf)).levels) == plain
     assert set(skills_from_resume(read_resume_text(docx)).levels) == plain
@@ -134,7 +106,7 @@ def test_a_damaged_docx_or_pdf_resume_is_one_clear_error_line(tmp_path: Path) ->
             data = source.read(name)
             target.writestr(name, data[: len(data) // 2] if name == "word/document.xml" else data)
     pdf = tmp_path / "cv.pdf"
-    _write_pdf(pdf, RESUME.replace("—", "-"))
+    write_text_pdf(pdf, [RESUME.replace("—", "-").splitlines()])
     bad_filter = tmp_path / "filter.pdf"  # a damaged filter name: pypdf raises NotImplementedError
     bad_filter.write_bytes(pdf.read_bytes().replace(b"/FlateDecode", b"/FlateDecodX"))
     junk = tmp_path / "junk.pdf"
@@ -148,7 +120,7 @@ def test_a_damaged_docx_or_pdf_resume_is_one_clear_error_line(tmp_path: Path) ->
 
 def test_match_with_a_resume_on_the_command_line(tmp_path: Path) -> None:
     pdf = tmp_path / "cv.pdf"
-    _write_pdf(pdf, RESUME.replace("—", "-"))
+    write_text_pdf(pdf, [RESUME.replace("—", "-").splitlines()])
     result = runner.invoke(app, ["match", "--resume", str(pdf), "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
