@@ -1003,6 +1003,7 @@ def describe(hit: Hit) -> dict[str, Any]:
 # the commonest English word one edit away ("laotop" -> "laptop", so an off-topic question still abstains). A real
 # English word is never changed ("couch", "paged", "visa"), nor a short one, nor an acronym ("MLE").
 _MIN_CORRECTED_LENGTH = 5
+_READ_MEMORY = 1024  # questions whose reading is kept
 # Added to the count of every word rolefit knows, so it wins over an English word as far away; and per use in the
 # passages, so the passages' commoner word wins between two of rolefit's ("enginers": engineers, not engines).
 _OURS_FIRST = 10**12
@@ -1082,6 +1083,8 @@ class SpellingReader:
             for word in _WORD.findall(passage.text.lower()):
                 self._counts[word] = self._counts.get(word, 0) + 1
         self._speller: Any = None  # built at the first word nothing knows (~1 s): most questions have none
+        # answer_question reads the question, then searches with what it read: that second read is a lookup here
+        self._read: dict[str, str] = {}
 
     def _unknown(self, word: str) -> bool:
         return not (
@@ -1125,10 +1128,14 @@ class SpellingReader:
 
     def read(self, question: str) -> str:
         """The question with its misspelt words replaced (unchanged when there are none)."""
+        if question in self._read:
+            return self._read[question]
         corrections = self.corrections(question)
-        if not corrections:
-            return question
-        return _TYPED_WORD.sub(lambda m: corrections.get(m.group(0), m.group(0)), question)
+        read = _TYPED_WORD.sub(lambda m: corrections.get(m.group(0), m.group(0)), question) if corrections else question
+        if len(self._read) >= _READ_MEMORY:  # bounded: a server reads an open-ended stream of questions
+            self._read.clear()
+        self._read[question] = self._read[read] = read
+        return read
 
 
 # A question in another language: an accented letter (or Spanish's "¿", "¡"), or a short word of French, German, Spanish,

@@ -112,13 +112,13 @@ class E5Embedder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
+            return np.zeros((0, self._model.dim), dtype=np.float32)
         self._threads(1 if len(texts) <= 2 else os.cpu_count() or 1)
         return np.asarray(self._model.passage(texts), dtype=np.float32)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
+            return np.zeros((0, self._model.dim), dtype=np.float32)
         self._threads(1)
         return np.asarray(self._model.query(texts), dtype=np.float32)
 
