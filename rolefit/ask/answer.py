@@ -8,8 +8,11 @@ sources, or nothing scores, the answer is an honest abstention.
 from __future__ import annotations
 
 import re
-from typing import Any
+from datetime import date
+from functools import cache
+from typing import Any, NamedTuple
 
+from rolefit.ask.names import employers_and_places
 from rolefit.ask.passages import Passage, money
 from rolefit.ask.retrieval import (
     KIND_WORDS,
@@ -157,31 +160,128 @@ def _best_sentences(passage: Passage, wanted: set[str], count: int = 2) -> list[
     return [about + chosen[0], *chosen[1:]] if about and chosen else chosen
 
 
-def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | None:
-    ordered = re.findall(r"[a-z]+", question.lower())  # in question order, so the first level named wins
-    words = set(ordered)
+# What a freelancer asks for is a rate they charge: "freelance data engineer hourly rate", "what do they charge per
+# hour" ("rate" alone is no pay word: a success rate, a churn rate).
+_FREELANCE_RATE = re.compile(
+    r"\b(charge|charges|charging)\b|\b(hourly|day|daily|freelance|freelancer|contract|contractor|consulting)\s+rates?\b"
+    r"|\brates?\s+(per|an|a)\s+(hour|day)\b|\bper hour\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_pay(question: str) -> bool:
+    """Whether the question asks what someone is paid."""
+    words = set(re.findall(r"[a-z]+", question.lower()))
     # "what should I offer a senior data engineer": a recruiter's words for pay, when a person is what they are for
     # and the question is about pay ("which certifications do companies offer ML engineers?" is not)
-    recruiting = recruiter_pay(question) and "salary" in question_kinds(question)
-    if (
-        not words & _SALARY_WORDS
-        and not ("how much" in question.lower() and words & _HOW_MUCH_VERBS)
-        and not recruiting
-    ):
-        return None
-    roles = mentioned_roles(question)
-    level = next((_LEVEL_WORDS[w] for w in ordered if w in _LEVEL_WORDS), None)
+    return bool(
+        words & _SALARY_WORDS
+        or ("how much" in question.lower() and words & _HOW_MUCH_VERBS)
+        or _FREELANCE_RATE.search(question)
+        or (recruiter_pay(question) and "salary" in question_kinds(question))
+    )
+
+
+def _pay_place(question: str) -> str | None:
+    """Where the pay asked about is earned, as the bands name it: us-hub, remote or freelance; None if not said."""
+    ordered = re.findall(r"[a-z]+", question.lower())
     location = next((_LOCATION_WORDS[w] for w in ordered if w in _LOCATION_WORDS), None)
+    if location is None and re.search(r"\bper hour\b", question, re.IGNORECASE):
+        return "freelance"
     if location is None and hub_places(question):
-        location = "us-hub"
-    salary_hits = [h for h in hits if h.passage.kind == "salary" and (not roles or set(h.passage.roles) & set(roles))]
-    if not salary_hits:
+        return "us-hub"
+    return location
+
+
+_PLACE_NAMES = {
+    "us-hub": "US tech-hub",
+    "remote": "remote",
+    "freelance": "freelance",
+    "us": "US-wide",
+    "us-total-comp": "US total-compensation",
+}
+
+
+def _pay_not_given(question: str) -> str | None:
+    """Why no band answers a pay question that names a place: the sources give freelance rates for AI and ML
+    engineers only, remote pay for four roles, hub pay for three."""
+    location = _pay_place(question)
+    roles = mentioned_roles(question)
+    if location is None or not roles or not _asks_pay(question):
         return None
-    lines, used = [], []
-    compared: list[tuple[str, str, dict[str, Any]]] = []
+    from rolefit.ask.passages import knowledge_passages
+
+    given: dict[str, set[str]] = {role: set() for role in roles}
+    for passage in knowledge_passages():
+        if passage.kind == "salary" and passage.roles and passage.roles[0] in given:
+            given[passage.roles[0]].update(b["location"] for b in passage.facts.get("bands", []))  # type: ignore[union-attr]
+    lacking = [role for role, places in given.items() if location not in places]
+    if not lacking:
+        return None
     from rolefit.knowledge.loader import knowledge_base
 
     kb = knowledge_base()
+    names = " or ".join(kb.role(role).name for role in lacking)
+    have = sorted({_PLACE_NAMES.get(place, place) for role in lacking for place in given[role]})
+    told = f"; they give {', '.join(have)} figures" if have else ""
+    return f"the sources give no {_PLACE_NAMES.get(location, location)} pay for {names}{told}"
+
+
+class PayAnswer(NamedTuple):
+    """The bands that answer a pay question, or why none do (``gap``) with the role's bands that come nearest."""
+
+    text: str | None
+    used: list[Hit]
+    gap: str | None = None
+
+
+def _salary_answer(question: str, hits: list[Hit], passages: list[Passage] | None = None) -> PayAnswer | None:
+    """The pay bands for the roles, level and place asked, from the salary passages found; when none of a named
+    role's was found, from that role's salary passages in ``passages`` (the bands are facts, not a ranking)."""
+    if not _asks_pay(question):
+        return None
+    ordered = re.findall(r"[a-z]+", question.lower())  # in question order, so the first level named wins
+    roles = mentioned_roles(question)
+    levels = list(dict.fromkeys(_LEVEL_WORDS[w] for w in ordered if w in _LEVEL_WORDS))
+    level = levels[0] if levels else None
+    location = _pay_place(question)
+    salary_hits = [h for h in hits if h.passage.kind == "salary" and (not roles or set(h.passage.roles) & set(roles))]
+    if not salary_hits and roles and passages:
+        salary_hits = [Hit(p, 0.0, 0.0) for p in passages if p.kind == "salary" and set(p.roles) & set(roles)]
+    if not salary_hits:
+        return None
+    lines, used, compared = _band_lines(salary_hits, level, location)
+    note = ""
+    if not lines and location is not None:  # "remote data engineer salary": the place is not given for the role
+        gap = _pay_not_given(question)
+        if gap and location == "freelance":  # an hourly rate; a yearly salary does not answer it
+            return PayAnswer(None, _band_lines(salary_hits, level, None)[1], gap)
+        if gap:  # a salary elsewhere does: said first, then the bands the sources give
+            lines, used, compared = _band_lines(salary_hits, level, None)
+            note = f"{gap[0].upper()}{gap[1:]}:\n"
+    if not lines:
+        return None
+    if len(levels) > 1 and roles and not any(band.get("level") for _, _, band in compared):
+        # "junior vs senior data analyst salary": one band for all levels cannot tell them apart
+        names = " or ".join(dict.fromkeys(role for role, _, _ in compared))
+        return PayAnswer(None, used, f"the sources give {names} pay for all levels together, not by level")
+    documents = {document for _, document, _ in compared}
+    differ = " The sources differ; each figure is shown with its own source." if len(documents) > 1 else ""
+    comparison = _pay_comparison(compared, lowest=bool(_LOWER.search(question))) if _COMPARES.search(question) else ""
+    return PayAnswer(note + "\n".join(lines) + differ + comparison, used)
+
+
+def _band_lines(
+    salary_hits: list[Hit], level: str | None, location: str | None
+) -> tuple[list[str], list[Hit], list[tuple[str, str, dict[str, Any]]]]:
+    """One line of bands per salary passage, for the level and place asked (any when None), with the passages used
+    and each band's role and source document."""
+    from rolefit.knowledge.loader import knowledge_base
+
+    kb = knowledge_base()
+    lines: list[str] = []
+    used: list[Hit] = []
+    compared: list[tuple[str, str, dict[str, Any]]] = []
     for hit in salary_hits:
         bands = [
             b
@@ -199,12 +299,7 @@ def _salary_answer(question: str, hits: list[Hit]) -> tuple[str, list[Hit]] | No
             compared.append((role_name, document, band))
         used.append(hit)
         lines.append(f"{role_name}: " + "; ".join(parts) + f" [{len(used)}]")
-    if not lines:
-        return None
-    documents = {document for _, document, _ in compared}
-    note = " The sources differ; each figure is shown with its own source." if len(documents) > 1 else ""
-    comparison = _pay_comparison(compared, lowest=bool(_LOWER.search(question))) if _COMPARES.search(question) else ""
-    return "\n".join(lines) + note + comparison, used
+    return lines, used, compared
 
 
 # "Which role pays more remotely?", "who earns the least": a comparison is asked for, not only the bands.
@@ -258,7 +353,7 @@ OUT_OF_SCOPE = frozenset(
         "parental maternity 401k pension perks bonus bonuses stock stocks interview interviews interviewing "
         "resume cv negotiate negotiation culture dress gender women diversity ethnicity onboarding onboard shadow "
         "shadowing unemployment layoffs weather recipe taxes tax laptop sleep exam exams fee fees tuition "
-        "overtime commute relocation relocate obsolete replaced replace fired retirement"
+        "overtime commute relocation relocate obsolete replaced replace fired retirement stress stressful burnout gpa"
     )
 )
 # Words with an everyday sense the sources do cover ("leave data science", "raise accuracy", "what share of
@@ -271,7 +366,9 @@ _OFF_TOPIC_PHRASES = re.compile(
     r"|\brace\b|\b(cover|recommendation|reference|motivation) letters?\b"
     r"|\blaid off\b"
     r"|\bcompany (car|cars|phone|phones|credit card)\b"  # perks, where "car" alone is the sources' self-driving car
-    r"|\bwho founded\b|\bceos?\b",  # a company's own history; "who owns X" is a duty, "startup founder" a move
+    r"|\bwho founded\b|\bceos?\b"  # a company's own history; "who owns X" is a duty, "startup founder" a move
+    r"|\bpart[- ]time\b|\bwork[- ]life balance\b|\bnotice periods?\b|\bsecurity clearances?\b|\bnon-?competes?\b|\bwork permits?\b|\bfree (lunch|food|meals)\b"
+    r"|\b(much|offer|grant|get|give|of) equity\b|\bequity (grants?|package|stakes?|refresh|compensation|comp)\b",
     re.IGNORECASE,
 )
 # Off-topic words in a sense the sources do cover: "the benefits of MLOps" are its merits, an exam named with
@@ -308,6 +405,119 @@ _FUTURE = re.compile(
     r" ?(years?|decades?|20[3-9]\d)\b|\b(in|by) 20[3-9]\d\b|\bnext (year|decade)\b",
     re.IGNORECASE,
 )
+
+
+# "who coined the term data scientist", "when was TensorFlow first released": the sources describe the roles as they
+# are, not their history.
+_HISTORY = re.compile(
+    r"\bwho (first )?(coined|invented|created|founded|came up with|named)\b"
+    r"|\bwhen (was|were|did)\b.*\b(released|invented|created|founded|coined|introduced|launched|first)\b"
+    r"|\b(history|origins?) of\b|\bfirst (used|coined|introduced)\b",
+    re.IGNORECASE,
+)
+# "the price of the Databricks premium tier": what a tool costs, which no passage lists.
+_HISTORY_WORDS = frozenset(tokens("coined invented founded released launched introduced history origin origins"))
+_TOOL_PRICE_WORDS = frozenset(tokens("price prices pricing priced license licence subscription tier seat"))
+_TOOL_PRICE = re.compile(
+    r"\b(price|prices|pricing|priced|licen[cs]es?|subscriptions?|tiers?|per seat)\b", re.IGNORECASE
+)
+# What kind of figure a question asks for: a count of things ("how many data scientists does X employ"), a per cent
+# ("what percentage of models reach production"; "what share" may be answered in words: "most companies"). An answer
+# needs that figure in a passage found for it: a number next to the thing counted, a per cent; the sources' pay bands
+# and month ranges answer neither.
+_HOW_MANY = re.compile(r"\bhow many\s+(?:[a-z+#/-]+\s+){0,3}?([a-z]+s|people|staff)\b", re.IGNORECASE)
+_SHARE = re.compile(
+    r"\bwhat (percent|percentage)\b|\bhow many percent\b|\b(percent|percentage) of\b",
+    re.IGNORECASE,
+)
+# A count is a whole number ("29.2 places Business Intelligence Analysts" is a release, not 29 analysts); a time may
+# be a fraction ("1.5 years").
+_WORD_AMOUNTS = r"one|two|three|four|five|six|seven|eight|nine|ten|dozens?|a few|few|several|a couple"
+_AMOUNT = rf"(?:\d[\d,]*\+?(?![.\d]\d)(?:\s*(?:-|–|to)\s*\d[\d,]*\+?)?|{_WORD_AMOUNTS})"
+_TIME_AMOUNT = rf"(?:\d[\d,.]*\+?(?:\s*(?:-|–|to)\s*\d[\d,.]*\+?)?|{_WORD_AMOUNTS})"
+_LONG_TIMES = frozenset(re.findall(r"\w+", "year years yrs month months week weeks semester semesters yoe"))
+_HOURS = frozenset(["hours", "hrs"])
+
+
+def _figure_missing(question: str, cited: str) -> str | None:
+    """The figure the question asks for, when no passage found gives one ("how many hours", "what percentage")."""
+    if _SHARE.search(question) and not re.search(r"\d\s*%|\bper ?cent\b|\bhalf\b|\bmajority\b", cited, re.IGNORECASE):
+        return "a percentage"
+    counted = _HOW_MANY.search(question)
+    if not counted:
+        return None
+    noun = counted.group(1).lower()
+    if noun in _HOURS:  # hours worked, not a rate "per hour"
+        found = re.search(r"(?<![$\w.,])\d[\d,.]*\+?(?:\s*[-–]\s*\d+)?\s*(?:hours|hrs)\b", cited, re.IGNORECASE)
+    else:
+        timed = noun in _LONG_TIMES
+        units = "|".join(_LONG_TIMES) if timed else re.escape(noun.removesuffix("s")) + r"\w*"
+        amount = _TIME_AMOUNT if timed else _AMOUNT
+        # a $ figure is money, not a count
+        found = re.search(rf"(?<![$\w.,]){amount}\s+(?:[\w-]+\s+){{0,3}}?(?:{units})\b", cited, re.IGNORECASE)
+    if found:
+        return None
+    return f"a number of {noun}"
+
+
+# "does OpenAI hire AI engineers without degrees", "how many data scientists does netflix employ": one employer's
+# hiring, which the sources (about the roles everywhere) never describe; "would a hospital hire" asks about a sector.
+_EMPLOYER_HIRES = re.compile(
+    r"\b(?:does|do|did|would|will)\s+([A-Za-z][\w.&-]*)\s+(?:hire|recruit|employ|sponsor)\b"
+    r"|\b(?:is|are)\s+([A-Za-z][\w.&-]*)\s+(?:hiring|recruiting)\b",
+    re.IGNORECASE,
+)
+_NOT_EMPLOYERS = frozenset(
+    [
+        "i",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "it",
+        "anyone",
+        "someone",
+        "companies",
+        "employers",
+        "startups",
+        "firms",
+        "teams",
+        "people",
+    ]
+)
+
+
+def _named_employer_hiring(question: str) -> str | None:
+    """The employer named as the one hiring, when it is a name: listed, capitalised, or a vendor among the tools."""
+    asked = _EMPLOYER_HIRES.search(question)
+    name = (asked.group(1) or asked.group(2)) if asked else None
+    if not name or name.lower() in _NOT_EMPLOYERS | _COMMON_CAPS or mentioned_roles(name):
+        return None  # "what do MLOps hiring posts ask for" is about the role
+    if name.lower() in employers_and_places(name) or name[0].isupper() or _skill_mentions(name):
+        return name
+    return None
+
+
+# "what does a product manager do", "what does an actuary do": a profession of its own, which the passages may name
+# (product managers are a stakeholder) but never describe.
+_WHAT_DOES = re.compile(
+    r"\bwhat (?:does|do|would) (?:an?\s+|the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:do|does)\b", re.IGNORECASE
+)
+
+
+def _other_profession(question: str) -> str | None:
+    """The profession a "what does a X do" question asks about, when X is none of the roles, no data word and no
+    skill or tool."""
+    asked = _WHAT_DOES.search(question)
+    if not asked:
+        return None
+    subject = asked.group(1)
+    if mentioned_roles(subject) or _ROLE_WORDS.search(subject) or _skill_mentions(subject) or not tokens(subject):
+        return None
+    if subject.lower().split()[0] in {"it", "this", "that", "they", "he", "she", "you", "i", "we", "one", "someone"}:
+        return None
+    return subject
 
 
 def _unknown_title(question: str, cited: str) -> str | None:
@@ -367,6 +577,74 @@ def _skill_mentions(question: str) -> list[str]:
     return [question[m.start : m.end] for m in default_extractor().find(question)]
 
 
+# "I'm a data analyst at amazon", "I've been working in germany for years": where the asker works, which a question
+# about moving into the roles does not turn on (what that employer pays would).
+_ASKER_AT = re.compile(
+    r"\b(i'?m|i am|im|i work|i've|i have|i'?ve been|currently|i was)\b[^,.;:?!]*\b(at|for|in)\s+$", re.IGNORECASE
+)
+
+
+def _where_asker_works(question: str, name: str) -> bool:
+    """Whether the listed ``name`` is where the asker works or lives, said in a clause about themselves."""
+    at = question.lower().find(name)
+    return at > 0 and bool(_ASKER_AT.search(question[:at]))
+
+
+def _role_and_its_aspect(question: str, query: list[str]) -> bool:
+    """Whether the question names a role and asks only for one of its aspects, in the words for a kind of passage
+    ("who do data engineers work with") or by a skill ("what should a data engineer know about data modeling"):
+    every word is that common in the sources, so none weighs enough in BM25 to count as close."""
+    skill_words = set(tokens(" ".join(_skill_mentions(question))))
+    if not mentioned_roles(question) or not (question_kinds(question) or skill_words):
+        return False
+    return all(t in GENERIC_WORDS or t in alias_words() or t in skill_words for t in query)
+
+
+@cache
+def _kinds_given() -> dict[str, frozenset[str]]:
+    """For each role, the kinds of passage the knowledge base has about it (the sources say nothing of the demand
+    for data analysts or data engineers, for one)."""
+    from rolefit.ask.passages import knowledge_passages
+
+    given: dict[str, set[str]] = {}
+    for passage in knowledge_passages():
+        for role in passage.roles:
+            given.setdefault(role, set()).update(passage_kinds(passage))
+    return {role: frozenset(kinds) for role, kinds in given.items()}
+
+
+# The aspects some roles have no passage on (demand and work style for data analysts and data engineers), in the
+# words that ask for them outright: "grow into a lead role" is a ladder question, though "growing" is a demand word.
+_ASPECT_ASKED = {
+    "demand": re.compile(
+        r"\b(in demand|demand for|job market|market for|outlook|sought after|booming|hot|hottest|popular)\b", re.I
+    ),
+    "work-style": re.compile(r"\b(remote|remotely|from home|wfh|work style)\b", re.I),
+}
+
+
+def _aspect_not_given(question: str) -> str | None:
+    """The aspect asked about, when the knowledge base has nothing of that kind for any role the question names."""
+    kinds = frozenset(k for k in question_kinds(question) if k in _ASPECT_ASKED and _ASPECT_ASKED[k].search(question))
+    roles = mentioned_roles(question)
+    if (
+        not roles
+        or not kinds
+        or _asks_pay(question)
+        or any(kinds & _kinds_given().get(role, frozenset()) for role in roles)
+    ):
+        return None
+    from rolefit.knowledge.loader import knowledge_base
+
+    names = " or ".join(knowledge_base().role(role).name for role in roles)
+    aspects = " or ".join(sorted(k.replace("_", " ").replace("-", " ") for k in kinds))
+    return f"the sources say nothing on {aspects} for {names}"
+
+
+# "a good career in 2026": the year that is now, or the one just gone, asks about the present the sources describe.
+_THIS_YEAR_OR_LAST = frozenset(str(date.today().year - n) for n in (0, 1))
+
+
 def _abstain_reason(
     question: str,
     query: list[str],
@@ -387,11 +665,12 @@ def _abstain_reason(
     when those passages name it (a relocation policy, an interview loop)."""
     # A question of role names alone ("what does an AI engineer do?") shares no weighty word with any passage: the
     # role's name is in hundreds of them.
-    close_in_words = best_bm25 >= MIN_BM25 or only_roles(question)
+    close_in_words = best_bm25 >= MIN_BM25 or only_roles(question) or _role_and_its_aspect(question, query)
     if not query or not close_in_words or (similarity is not None and similarity < thresholds[0]):
         return "no passage in the sources is close enough to the question"
     in_documents = set(tokens(documents))
-    in_skill_names = set(tokens(" ".join(_skill_mentions(question))))  # "shadow deployments" is a skill, not shadowing
+    # "shadow deployments" is a skill, not shadowing; "negotiate" alone is a soft skill's name and still off topic
+    in_skill_names = {t for name in _skill_mentions(question) if len(tokens(name)) > 1 for t in tokens(name)}
     off_topic = [
         _as_written(t, question)
         for t in query
@@ -404,6 +683,15 @@ def _abstain_reason(
         return f"the sources say nothing about {', '.join(repr(t) for t in off_topic[:3])}"
     if _PRICE.search(question) and _LEARNING.search(question):
         return "the sources do not list what courses, certificates or exams cost"
+    if _TOOL_PRICE.search(question) and _skill_mentions(question) and not in_documents & _TOOL_PRICE_WORDS:
+        return "the sources do not list what tools cost"
+    history = _HISTORY.search(question)
+    said = set(tokens(history.group(0))) & _HISTORY_WORDS if history else set()
+    if history and not said & (in_documents | set(tokens(cited))):
+        return "the sources describe the roles as they are, not their history"
+    employer = _named_employer_hiring(question)
+    if employer:
+        return f"the sources describe the roles, not whom {employer} hires"
     ranked = _RANKED_PLACES.search(question)
     if ranked:
         return f"the sources compare roles, not particular {ranked.group(2).lower()}"
@@ -423,15 +711,24 @@ def _abstain_reason(
         ]
         if places:
             return f"the sources give pay for US tech hubs, the US, remote and freelance work, not for {places[0]!r}"
-    title = _unknown_title(question, cited)
+    title = _unknown_title(question, cited) or _other_profession(question)
     if title:
         return f"the sources cover AI and data roles, not {title!r}"
+    aspect = None if documents else _aspect_not_given(question)
+    if aspect:
+        return aspect
+    figure = _figure_missing(question, cited)
+    if figure:
+        return f"no passage found gives {figure}"
     words = re.findall(r"[A-Za-z][A-Za-z0-9+#-]*|\d{4}", question)
     names = [
         w
         for i, w in enumerate(words)
-        if (w[0].isupper() and i > 0 and w.lower() not in _COMMON_CAPS) or (w.isdigit() and len(w) == 4)
+        if (w[0].isupper() and i > 0 and w.lower() not in _COMMON_CAPS)
+        or (w.isdigit() and len(w) == 4 and w not in _THIS_YEAR_OR_LAST)
     ]
+    if not pay:  # "I'm an analyst at Deloitte, how do I become a data scientist?"
+        names = [w for w in names if not _where_asker_works(question, w.lower())]
     unknown_names = [w for w in names if tokens(w) and all(t in unknown for t in tokens(w))]
     if unknown_names:
         return f"the sources never mention {', '.join(repr(w) for w in unknown_names[:3])}"
@@ -440,6 +737,14 @@ def _abstain_reason(
     uncited_names = [w for w in names if tokens(w) and not set(tokens(w)) & covered]
     if uncited_names:
         return f"the passages found never mention {', '.join(repr(w) for w in uncited_names[:3])}"
+    # typed in lower case, an employer or place is known by name: "what does amazon pay", "salary in toronto"
+    uncited_listed = [
+        n
+        for n in employers_and_places(question)
+        if not set(tokens(n)) <= cited_tokens and (pay or not _where_asker_works(question, n))
+    ]
+    if uncited_listed:
+        return f"the passages found never mention {', '.join(repr(n) for n in uncited_listed[:3])}"
     if unknown and len(unknown) / len(query) >= UNKNOWN_SHARE and (similarity is None or similarity < thresholds[1]):
         return f"the sources never mention {', '.join(repr(_as_written(u, question)) for u in unknown[:3])}"
     return None
@@ -467,9 +772,16 @@ def _answer(index: Index, question: str, k: int, mode: str) -> dict[str, Any]:
         if t not in index.indexed_vocabulary and t not in known_names and not (t.isdigit() and len(t) != 4)
     ]
     hits = index.search(question, k=max(k, 12), mode=mode)
-    structured = _salary_answer(question, hits)
-    if structured is not None:
-        answer, used = structured
+    structured = _salary_answer(question, hits, index.passages)
+    if structured is not None and structured.gap:  # the sources' nearest bands are cited, not given as the answer
+        return {
+            "answer": None,
+            "abstained": True,
+            "reason": f"{structured.gap}; the citations hold the figures they do give",
+            "citations": [describe(h) for h in structured.used],
+        }
+    if structured is not None and structured.text is not None:
+        answer, used = structured.text, structured.used
     else:
         wanted = set(query)
         used = hits[:2] if len(mentioned_roles(question)) > 1 else _same_field(hits)

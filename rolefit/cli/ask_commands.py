@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Annotated
 
@@ -73,3 +74,6 @@ def ask(
         out_console.print()
     for number, citation in enumerate(result["citations"], 1):
         out_console.print(f"[dim][{number}] {citation['source']}[/dim]")
+        if result["abstained"]:  # what the sources do say, to read for oneself
+            excerpt = textwrap.shorten(citation["text"], width=240, placeholder=" ...")
+            out_console.print(f"    {escape(excerpt)}", highlight=False)
