@@ -409,7 +409,13 @@ def _ordered(found: list[tuple[int, str]]) -> list[str]:
 
 def mentioned_roles(question: str) -> list[str]:
     """Role ids named in the question ("MLE", "data science", "MLOps"), in order of appearance."""
-    return _ordered(_role_positions(question))
+    return list(_roles_named(question))
+
+
+@lru_cache(maxsize=4096)
+def _roles_named(text: str) -> tuple[str, ...]:
+    """Kept per text: answering one question asks for its roles (and its parts') a dozen times."""
+    return tuple(_ordered(_role_positions(text)))
 
 
 # Role aliases of three letters or fewer ("DS", "DE", "DA", "MLE"): in a document's prose they count only in
