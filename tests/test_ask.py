@@ -976,7 +976,7 @@ def test_employers_and_places_are_names_in_lower_case_too(index, question: str, 
 @pytest.mark.parametrize(
     ("question", "reason"),
     [
-        ("how many data scientists does netflix employ", "number of scientists"),
+        ("how many data scientists do they employ at startups", "number of scientists"),
         ("how many hours a week do ML engineers work on average", "number of hours"),
         ("what percentage of ml models never make it to production", "percentage"),
         ("who coined the term data scientist", "history"),
