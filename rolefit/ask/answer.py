@@ -202,27 +202,30 @@ _PLACE_NAMES = {
 }
 
 
-def _pay_not_given(question: str) -> str | None:
-    """Why no band answers a pay question that names a place: the sources give freelance rates for AI and ML
-    engineers only, remote pay for four roles, hub pay for three."""
-    location = _pay_place(question)
-    roles = mentioned_roles(question)
-    if location is None or not roles or not _asks_pay(question):
-        return None
+@cache
+def _pay_places_given() -> dict[str, frozenset[str]]:
+    """For each role, the places its pay bands cover (read once: rendering the passages is not free)."""
     from rolefit.ask.passages import knowledge_passages
 
-    given: dict[str, set[str]] = {role: set() for role in roles}
+    given: dict[str, set[str]] = {}
     for passage in knowledge_passages():
-        if passage.kind == "salary" and passage.roles and passage.roles[0] in given:
-            given[passage.roles[0]].update(b["location"] for b in passage.facts.get("bands", []))  # type: ignore[union-attr]
-    lacking = [role for role, places in given.items() if location not in places]
+        if passage.kind == "salary" and passage.roles:
+            given.setdefault(passage.roles[0], set()).update(b["location"] for b in passage.facts.get("bands", []))  # type: ignore[union-attr]
+    return {role: frozenset(places) for role, places in given.items()}
+
+
+def _pay_not_given(roles: list[str], location: str) -> str | None:
+    """Why no band answers a pay question that names a place: the sources give freelance rates for AI and ML
+    engineers only, remote pay for four roles, hub pay for three."""
+    given = _pay_places_given()
+    lacking = [role for role in roles if location not in given.get(role, frozenset())]
     if not lacking:
         return None
     from rolefit.knowledge.loader import knowledge_base
 
     kb = knowledge_base()
     names = " or ".join(kb.role(role).name for role in lacking)
-    have = sorted({_PLACE_NAMES.get(place, place) for role in lacking for place in given[role]})
+    have = sorted({_PLACE_NAMES.get(place, place) for role in lacking for place in given.get(role, frozenset())})
     told = f"; they give {', '.join(have)} figures" if have else ""
     return f"the sources give no {_PLACE_NAMES.get(location, location)} pay for {names}{told}"
 
@@ -252,8 +255,8 @@ def _salary_answer(question: str, hits: list[Hit], passages: list[Passage] | Non
         return None
     lines, used, compared = _band_lines(salary_hits, level, location)
     note = ""
-    if not lines and location is not None:  # "remote data engineer salary": the place is not given for the role
-        gap = _pay_not_given(question)
+    if not lines and location is not None and roles:  # "remote data engineer salary": no band for the place
+        gap = _pay_not_given(roles, location)
         if gap and location == "freelance":  # an hourly rate; a yearly salary does not answer it
             return PayAnswer(None, _band_lines(salary_hits, level, None)[1], gap)
         if gap:  # a salary elsewhere does: said first, then the bands the sources give
