@@ -19,6 +19,7 @@ from rolefit.ask.retrieval import (
     Hit,
     Index,
     alias_words,
+    asks_how_roles_differ,
     describe,
     hub_places,
     mentioned_roles,
@@ -787,7 +788,11 @@ def _answer(index: Index, question: str, k: int, mode: str) -> dict[str, Any]:
         answer, used = structured.text, structured.used
     else:
         wanted = set(query)
-        used = hits[:2] if len(mentioned_roles(question)) > 1 else _same_field(hits)
+        named = mentioned_roles(question)
+        if asks_how_roles_differ(question, question_kinds(question)):
+            used = hits[: 1 + min(len(named), 3)]  # the best passage, then what each compared role is for
+        else:
+            used = hits[:2] if len(named) > 1 else _same_field(hits)
         chosen = []
         said: set[str] = set()
         for number, hit in enumerate(used, 1):
