@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from rolefit.ask.answer import answer_question, numbers_supported
 from rolefit.ask.documents import DocumentSkipped
 from rolefit.ask.retrieval import (
+    asks_how_roles_differ,
     build_index,
     document_roles,
     expanded_tokens,
@@ -25,6 +26,7 @@ from rolefit.ask.retrieval import (
     passage_kinds,
     question_kinds,
     recruiter_pay,
+    sets_roles_apart,
     tokens,
 )
 from rolefit.cli import app
@@ -768,6 +770,25 @@ def test_a_move_between_roles_finds_that_move_in_its_direction(index) -> None:  
     assert "choose_if" in question_kinds("I want to build gen AI features people actually use, which path?")
     hits = index.search("can an ML engineer go back to being a data scientist", k=3, mode="bm25")
     assert {"from": "ml-engineer", "to": "data-scientist"} in [h.passage.facts for h in hits]
+
+
+@pytest.mark.parametrize("mode", ["bm25", "hybrid"])
+def test_how_two_roles_differ_is_answered_with_what_each_of_them_is_for(index, mode: str) -> None:  # noqa: ANN001
+    question = "data engineer vs mlops engineer difference"
+    hits = index.search(question, k=3, mode=mode)
+    # "MLOps" is a rarer word than "data engineer": without the turn per role only MLOps passages came first
+    for role in ("data-engineer", "mlops-engineer"):
+        assert any(role in h.passage.roles and sets_roles_apart(h.passage) for h in hits), role
+    answer = answer_question(index, question, mode=mode)["answer"]
+    assert "Data Engineer" in answer and "MLOps" in answer
+    # a question about one aspect of two roles, or a move between them, is no question of how they differ
+    assert asks_how_roles_differ("ML engineer vs data scientist, what's the difference?", frozenset())
+    assert not asks_how_roles_differ(
+        "data scientist vs ML engineer pay", question_kinds("data scientist vs ML engineer pay")
+    )
+    assert not asks_how_roles_differ("how different is moving from data science to ML engineering", frozenset())
+    faq_on_pay = next(p for p in index.passages if p.kind == "question" and "earn different amounts" in p.text)
+    assert not sets_roles_apart(faq_on_pay)  # it says "different", but about pay
 
 
 def test_a_move_counts_as_comparing_two_roles_only_when_the_question_asks_about_moving(index) -> None:  # noqa: ANN001
