@@ -16,6 +16,7 @@ from rolefit.ask.answer import answer_question, numbers_supported
 from rolefit.ask.documents import DocumentSkipped
 from rolefit.ask.retrieval import (
     asks_how_roles_differ,
+    asks_whom_to_hire,
     build_index,
     document_roles,
     expanded_tokens,
@@ -789,6 +790,18 @@ def test_how_two_roles_differ_is_answered_with_what_each_of_them_is_for(index, m
     assert not asks_how_roles_differ("how different is moving from data science to ML engineering", frozenset())
     faq_on_pay = next(p for p in index.passages if p.kind == "question" and "earn different amounts" in p.text)
     assert not sets_roles_apart(faq_on_pay)  # it says "different", but about pay
+
+
+def test_a_team_asking_whom_to_hire_is_read_with_the_hiring_guidances_words(index) -> None:  # noqa: ANN001
+    question = "we have messy data spread across 10 saas tools and no warehouse, which hire comes first"
+    assert asks_whom_to_hire(question)
+    assert "hire_when" in question_kinds(question)
+    # "messy data" is how a team says it; the data engineer's guidance speaks of accuracy and quality
+    assert set(tokens("accuracy quality")) <= set(expanded_tokens(question))
+    assert "data-engineer.hire_when.43" in [h.passage.id for h in index.search(question, k=3, mode="bm25")]
+    # a person choosing a career, or a question about a role's work, is no team hiring
+    assert not asks_whom_to_hire("which role should I pick if I like statistics")
+    assert not asks_whom_to_hire("what does our data engineer do all day")
 
 
 def test_a_move_counts_as_comparing_two_roles_only_when_the_question_asks_about_moving(index) -> None:  # noqa: ANN001

@@ -569,6 +569,34 @@ _PHRASES = {
 _LAY_WORDS = {word: "problems issues" for word in ("headache", "headaches", "trouble", "troubles")}
 
 
+# A question from someone who hires ("we", "our startup") asking which role or person to bring in: "our models never
+# reach production, what role fixes that?", "messy data in ten systems, which hire comes first?". Its words describe
+# a project, which the roles' hiring guidance words its own way; `rolefit hire` bridges the two with its table of lay
+# phrases (data/hire_words.yaml), and ask reads the same table for such questions.
+_HIRER = re.compile(
+    r"\b(?:we|we're|weve|we've|our|us|my (?:team|company|startup|boss|manager)|startup|company)\b", re.I
+)
+_WHOM = re.compile(
+    r"\b(?:(?:what|which)\s+(?:role|roles|hire|hires|person|people|job|title|kind of (?:person|hire|engineer|role)|"
+    r"type of (?:person|hire|engineer|role))|who\s+(?:do|should|would|can|could|will)\s+(?:we|i)\s+(?:hire|need|bring|get)|"
+    r"who\s+(?:builds?|fixes|owns?|handles?|does|sets? up|runs?)|analyst or scientist|scientist or analyst)\b",
+    re.I,
+)
+
+
+def asks_whom_to_hire(question: str) -> bool:
+    """Whether the question comes from a team asking which role or person to bring in for a need it describes."""
+    return bool(_HIRER.search(question) and _WHOM.search(question))
+
+
+def _lay_phrase_terms(question: str) -> list[str]:
+    """The hiring guidance's words for the everyday phrases of a hiring question (data/hire_words.yaml)."""
+    from rolefit.services.hire import lay_words
+
+    lowered = question.lower()
+    return [term for phrase in lay_words() if phrase.pattern.search(lowered) for term in phrase.kb_terms]
+
+
 def hub_places(question: str) -> list[str]:
     """The US tech-hub cities the question names ("SF", "New York")."""
     text = question.lower()
@@ -650,6 +678,8 @@ def expanded_tokens(question: str) -> list[str]:
     for word in re.findall(r"[a-z]+", lowered):
         if word in _LAY_WORDS:
             query += tokens(_LAY_WORDS[word])
+    if asks_whom_to_hire(question):
+        query += [t for t in _lay_phrase_terms(question) if t not in query]
     kb = knowledge_base()
     for role_id in mentioned_roles(question):
         query += tokens(kb.role(role_id).name)
@@ -829,6 +859,7 @@ def question_kinds(text: str) -> frozenset[str]:
     engineers use" -> tools; "how is a data scientist judged" -> success_metrics); empty when its words say none."""
     vocabulary, spread = _kind_vocabulary()
     evidence: dict[str, float] = {}
+    original = text
     if only_roles(text):  # "what does an AI engineer do?", "tell me about data engineers"
         return frozenset(["summary"])
     not_pay = frozenset() if recruiter_pay(text) else _RECRUITER_STEMS  # "the project budget" is no pay word
@@ -843,9 +874,10 @@ def question_kinds(text: str) -> frozenset[str]:
     if evidence.get("salary", 0.0) >= MIN_KIND_EVIDENCE:
         evidence.pop("ladder", None)  # "data engineer salary, senior level": the level says which pay band
     best = max(evidence.values(), default=0.0)
+    hiring = frozenset(["hire_when"]) if asks_whom_to_hire(original) else frozenset()
     if best < MIN_KIND_EVIDENCE:
-        return frozenset()
-    return frozenset(kind for kind, value in evidence.items() if value >= best)
+        return hiring
+    return hiring | frozenset(kind for kind, value in evidence.items() if value >= best)
 
 
 def passage_kinds(passage: Passage) -> frozenset[str]:
