@@ -665,6 +665,7 @@ def test_a_seniority_word_in_a_pay_question_picks_the_band_not_the_career_ladder
     # a recruiter's words for pay
     assert question_kinds("what should I offer a senior data engineer") == {"salary"}
     assert question_kinds("which role offers the best long-term growth?") == {"demand"}
+    assert question_kinds("ai engineer tc senior level") == {"salary"}  # total compensation
 
 
 @pytest.mark.parametrize(

@@ -265,6 +265,7 @@ _SYNONYMS = {
     "money": "salary",
     "compensation": "salary",
     "comp": "salary",
+    "tc": "salary",  # total compensation, as pay forums write it
     "wage": "salary",
     "wages": "salary",
     "income": "salary",
