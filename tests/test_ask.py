@@ -20,6 +20,7 @@ from rolefit.ask.retrieval import (
     build_index,
     document_roles,
     expanded_tokens,
+    index_tokens,
     mentioned_roles,
     move_endpoints,
     named_skills,
@@ -539,6 +540,51 @@ def test_an_unreachable_endpoint_falls_back_to_the_extractive_answer(monkeypatch
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["generation"]["used"] is False and data["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("How much does an actuary earn?", "not 'actuary'"),  # another profession's pay
+        ("what does a product manager do", "not 'product manager'"),
+        # the sources give months to job-ready for some roles and moves, none for becoming a data analyst; its
+        # "0-2 years of experience" and ladder rungs say how experienced, not how long it takes
+        ("how long does it take to become a data analyst from zero", "length of time"),
+    ],
+)
+def test_another_professions_pay_and_a_time_the_sources_do_not_give_are_not_answered(
+    index,  # noqa: ANN001
+    question: str,
+    reason: str,
+) -> None:
+    result = answer_question(index, question, mode="bm25")
+    assert result["abstained"] and reason in result["reason"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Product manager here: what does success look like for a data scientist on my team?",
+        "eng manager: we need someone to keep our models healthy in prod. which role is that?",
+        "how much do freelancers make in ml",  # the kind of work, not a profession
+        "how long does it take to switch from data science to ml engineering",  # the sources give months for it
+        "Excel power user here, no CS degree. Can I become a data analyst?",  # CS: computer science
+    ],
+)
+def test_who_is_asking_and_answerable_times_are_answered(index, question: str) -> None:  # noqa: ANN001
+    result = answer_question(index, question, mode="bm25")
+    assert not result["abstained"], result["reason"]
+
+
+def test_clipped_and_acronym_words_meet_the_sources_words(index) -> None:  # noqa: ANN001
+    assert set(tokens("computer science")) <= set(tokens("no CS degree")) == set(tokens("no comp sci degree"))
+    assert tokens("total comp") == tokens("total salary")  # "comp" alone is still pay
+    assert question_kinds("KPIs for data engineers") == {"success_metrics"}
+    # every success passage is found by "KPI", not only the data scientist's, which says it
+    measured = next(p for p in index.passages if p.id.startswith("data-engineer.success_metrics"))
+    assert "KPI" not in measured.text and tokens("KPI")[0] in index_tokens(measured)
+    # a hiring question asked outright wants the hiring guidance, whatever the need it describes
+    assert question_kinds("who do I hire to figure out why a KPI dropped") == {"hire_when"}
 
 
 @pytest.mark.parametrize(

@@ -429,6 +429,13 @@ _TOOL_PRICE = re.compile(
 # ("what percentage of models reach production"; "what share" may be answered in words: "most companies"). An answer
 # needs that figure in a passage found for it: a number next to the thing counted, a per cent; the sources' pay bands
 # and month ranges answer neither.
+_HOW_LONG = re.compile(r"\bhow (?:long|much time)\b", re.IGNORECASE)
+# How long it takes to get into a role, which the sources give as months to job-ready.
+_PREPARING = re.compile(
+    r"\b(?:becom\w*|get (?:into|hired|a job)|transition\w*|switch\w*|mov(?:e|ing) (?:into|to)|learn\w*|job[- ]ready|"
+    r"ready|break(?:ing)? into|pivot\w*|retrain\w*)\b",
+    re.IGNORECASE,
+)
 _HOW_MANY = re.compile(r"\bhow many\s+(?:[a-z+#/-]+\s+){0,3}?([a-z]+s|people|staff)\b", re.IGNORECASE)
 _SHARE = re.compile(
     r"\bwhat (percent|percentage)\b|\bhow many percent\b|\b(percent|percentage) of\b",
@@ -443,10 +450,21 @@ _LONG_TIMES = frozenset(re.findall(r"\w+", "year years yrs month months week wee
 _HOURS = frozenset(["hours", "hrs"])
 
 
-def _figure_missing(question: str, cited: str) -> str | None:
-    """The figure the question asks for, when no passage found gives one ("how many hours", "what percentage")."""
+def _figure_missing(question: str, cited: str, about_roles: str | None = None) -> str | None:
+    """The figure the question asks for, when no passage found gives one ("how many hours", "what percentage"); a
+    time ("how long until I'm job-ready as a data analyst") must be in a passage about the roles it names
+    (``about_roles``), since another move's months are no answer."""
     if _SHARE.search(question) and not re.search(r"\d\s*%|\bper ?cent\b|\bhalf\b|\bmajority\b", cited, re.IGNORECASE):
         return "a percentage"
+    if _HOW_LONG.search(question):
+        if _PREPARING.search(question):  # time to get ready: years of experience or a ladder's rungs are no answer
+            duration = (
+                rf"\bjob[- ]ready\b|(?<![$\w.,])(?:\d[\d.]*(?:\s*(?:-|–|to)\s*\d[\d.]*)?|{_WORD_AMOUNTS})\s+months?\b"
+            )
+        else:
+            duration = rf"(?<![$\w.,]){_TIME_AMOUNT}\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(_LONG_TIMES)})\b"
+        if not re.search(duration, cited if about_roles is None else about_roles, re.IGNORECASE):
+            return "a length of time"
     counted = _HOW_MANY.search(question)
     if not counted:
         return None
@@ -506,20 +524,33 @@ def _named_employer_hiring(question: str) -> str | None:
 # "what does a product manager do", "what does an actuary do": a profession of its own, which the passages may name
 # (product managers are a stakeholder) but never describe.
 _WHAT_DOES = re.compile(
-    r"\bwhat (?:does|do|would) (?:an?\s+|the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:do|does)\b", re.IGNORECASE
+    r"\bwhat (?:does|do|would) (?:an?\s+|the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:do|does|earn|make)\b"
+    r"|\bhow much (?:does|do|would|can) (?:an?\s+|the\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:earn|make|get)\b",
+    re.IGNORECASE,
+)
+
+
+_NO_PROFESSION = frozenset(
+    re.findall(
+        r"\w+",
+        "it this that they he she you i we one someone people folks freelancer freelancers contractor contractors "
+        "intern interns junior juniors senior seniors grad grads graduate graduates beginner beginners entry level "
+        "remote workers",
+    )
 )
 
 
 def _other_profession(question: str) -> str | None:
-    """The profession a "what does a X do" question asks about, when X is none of the roles, no data word and no
-    skill or tool."""
+    """The profession a "what does a X do" or "what does / how much does a X earn" question asks about, when X is
+    none of the roles, no data word, no skill or tool, and no kind of worker the pay bands are for (freelancers,
+    juniors)."""
     asked = _WHAT_DOES.search(question)
     if not asked:
         return None
-    subject = asked.group(1)
+    subject = asked.group(1) or asked.group(2)
     if mentioned_roles(subject) or _ROLE_WORDS.search(subject) or _skill_mentions(subject) or not tokens(subject):
         return None
-    if subject.lower().split()[0] in {"it", "this", "that", "they", "he", "she", "you", "i", "we", "one", "someone"}:
+    if set(subject.lower().split()) & _NO_PROFESSION:
         return None
     return subject
 
@@ -532,6 +563,8 @@ def _unknown_title(question: str, cited: str) -> str | None:
     asks_about_roles = bool(mentioned_roles(question) or _ROLE_WORDS.search(question))
     for first, second in zip(matches, matches[1:], strict=False):
         before, head = first.group(0), second.group(0)
+        if question[first.end() : second.start()].strip():
+            continue  # "weekly KPIs, analyst or scientist?": a comma between is no title
         singular = head.lower().removesuffix("s")
         if singular not in _TITLE_HEADS or not tokens(before) or before.lower() in _NOT_A_FIELD:
             continue
@@ -540,6 +573,12 @@ def _unknown_title(question: str, cited: str) -> str | None:
             continue
         if asks_about_roles and _BACKGROUND.search(question[: first.start()]):
             continue  # "I'm a backend developer, how do I get into AI engineering?": where the asker starts from
+        if (
+            asks_about_roles
+            and _GREETING.fullmatch(question[: first.start()])
+            and _INTRODUCED.match(question, second.end())
+        ):
+            continue  # "Product manager here: what does success look like for a data scientist?": who is asking
         if f" {' '.join(tokens(before))} " not in cited_key:  # "full-stack developer" meets "full-stack people"
             return phrase
     return None
@@ -551,6 +590,12 @@ _BACKGROUND = re.compile(
     r"\b(i'?m|i am|im|i was|i work as|working as|as|from|coming from|former|formerly|ex|background as|"
     r"background in|currently)( an?)?( former| current)?\s*$",
     re.IGNORECASE,
+)
+# After a title that opens the question: the asker saying who they are ("Platform engineer here -", "eng manager:",
+# "product manager wondering:").
+_GREETING = re.compile(r"\W*(?:(?:hi|hey|hello)\b\W*)?", re.IGNORECASE)
+_INTRODUCED = re.compile(
+    r"\s*(?:here\b|wondering\b|asking\b|curious\b|[:,(\u2013\u2014-]|\d+\s*(?:yrs?|years?)\b)", re.IGNORECASE
 )
 _ROLE_WORDS = re.compile(
     r"\b(roles?|jobs?|careers?|fields?|paths?|these|ai|ml|mlops|data|engineering|science|analytics)\b", re.IGNORECASE
@@ -661,6 +706,7 @@ def _abstain_reason(
     pay: bool = False,
     nearby: str = "",
     documents: str = "",
+    about_roles: str | None = None,
 ) -> str | None:
     """Why the sources cannot answer, or None. Casual words the sources never use are fine; a name the sources
     never mention (a country, a company, a year), a topic they do not cover (visas, benefits, interviews), a
@@ -721,7 +767,7 @@ def _abstain_reason(
     aspect = None if documents else _aspect_not_given(question)
     if aspect:
         return aspect
-    figure = _figure_missing(question, cited)
+    figure = _figure_missing(question, cited, about_roles)
     if figure:
         return f"no passage found gives {figure}"
     words = re.findall(r"[A-Za-z][A-Za-z0-9+#-]*|\d{4}", question)
@@ -752,6 +798,23 @@ def _abstain_reason(
     if unknown and len(unknown) / len(query) >= UNKNOWN_SHARE and (similarity is None or similarity < thresholds[1]):
         return f"the sources never mention {', '.join(repr(_as_written(u, question)) for u in unknown[:3])}"
     return None
+
+
+def _about_roles(question: str, found: list[Hit]) -> str | None:
+    """The text of the passages found that are about a role the question names (None when it names none); a move
+    counts for the role it leads to ("from data analyst to data scientist" says nothing of becoming an analyst)."""
+    named = set(mentioned_roles(question))
+    if not named:
+        return None
+
+    def about(passage: Passage) -> bool:
+        if passage.kind == "document":
+            return True
+        if passage.kind == "transition":
+            return passage.facts.get("to") in named
+        return bool(named & set(passage.roles))
+
+    return " ".join(h.passage.text for h in found if about(h.passage))
 
 
 def answer_question(index: Index, question: str, k: int = 5, mode: str = "hybrid") -> dict[str, Any]:
@@ -826,6 +889,7 @@ def _answer(index: Index, question: str, k: int, mode: str) -> dict[str, Any]:
             if h.passage.kind != "document" and "salary" in passage_kinds(h.passage)
         ),
         documents=" ".join(h.passage.text for h in found if h.passage.kind == "document"),
+        about_roles=_about_roles(question, found),
     )
     if reason:
         return {"answer": None, "abstained": True, "reason": reason, "citations": [describe(h) for h in hits[:3]]}

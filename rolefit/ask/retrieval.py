@@ -339,9 +339,15 @@ def _stem(word: str) -> str:
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]+)s\b")
 
 
+# The clipped names of computer science ("a CS degree", "comp sci"): the sources mostly write it out, and "comp" alone
+# is pay ("total comp").
+_COMPUTER_SCIENCE = re.compile(r"\b(?:cs|comp\.?\s?sci|compsci)\b", re.IGNORECASE)
+
+
 def tokens(text: str, synonyms: bool = True) -> list[str]:
     """Stems of the text's words, stopwords dropped; with ``synonyms``, a question's everyday words become the
     sources' ("make" -> salary, "move" -> transition), which a project description (hire) must not get."""
+    text = _COMPUTER_SCIENCE.sub("computer science", text)
     words = re.findall(r"[a-z0-9][a-z0-9+#]*", _ACRONYM_PLURAL.sub(r"\1", text).lower())
     out = []
     for word in words:
@@ -585,6 +591,15 @@ _WHOM = re.compile(
 )
 
 
+# Asked outright ("who do I hire to figure out why a KPI dropped", "which hire comes first"): the other kind words
+# describe the need ("KPI" is a success measure), and the answer is the hiring guidance.
+_HIRE_OUTRIGHT = re.compile(
+    r"\bwho\s+(?:do|should|would|can|could|will)\s+(?:we|i)\s+(?:hire|recruit|bring in)\b|\bwhich\s+hire\b|"
+    r"\bwhat\s+(?:role|person)\s+(?:do|should|would)\s+(?:we|i)\s+hire\b",
+    re.I,
+)
+
+
 def asks_whom_to_hire(question: str) -> bool:
     """Whether the question comes from a team asking which role or person to bring in for a need it describes."""
     return bool(_HIRER.search(question) and _WHOM.search(question))
@@ -699,7 +714,7 @@ KIND_WORDS = {
     "day_to_day": "day daily typical week workday time spend doing routine",
     "stakeholders": "work with collaborate collaboration team partners who",
     "outputs": "outputs deliver deliverables build produce output hand over ship shipped shipping",
-    "success_metrics": "success measure measured judge evaluate performance doing well good job",
+    "success_metrics": "success measure measured judge evaluate performance doing well good job kpi kpis",
     "education": "education degree study major college university phd masters bachelor",
     "certifications": "certifications certification certificate certs exam credential",
     "entry_points": "entry get into start break in switch background become route path",
@@ -876,6 +891,8 @@ def question_kinds(text: str) -> frozenset[str]:
         evidence.pop("ladder", None)  # "data engineer salary, senior level": the level says which pay band
     best = max(evidence.values(), default=0.0)
     hiring = frozenset(["hire_when"]) if asks_whom_to_hire(original) else frozenset()
+    if _HIRE_OUTRIGHT.search(original):
+        return frozenset(["hire_when"])
     if best < MIN_KIND_EVIDENCE:
         return hiring
     return hiring | frozenset(kind for kind, value in evidence.items() if value >= best)
