@@ -583,6 +583,10 @@ def test_clipped_and_acronym_words_meet_the_sources_words(index) -> None:  # noq
     # every success passage is found by "KPI", not only the data scientist's, which says it
     measured = next(p for p in index.passages if p.id.startswith("data-engineer.success_metrics"))
     assert "KPI" not in measured.text and tokens("KPI")[0] in index_tokens(measured)
+    # "real" is a use case only in "real world": "what's the real difference" asks how the roles differ
+    question = "data scientist vs data analyst, what's the real difference ngl they sound the same"
+    assert asks_how_roles_differ(question, question_kinds(question))
+    assert question_kinds("what are some real-world use cases for AI engineers") == {"use_cases"}
     # a hiring question asked outright wants the hiring guidance, whatever the need it describes
     assert question_kinds("who do I hire to figure out why a KPI dropped") == {"hire_when"}
 
@@ -724,6 +728,9 @@ def test_a_seniority_word_in_a_pay_question_picks_the_band_not_the_career_ladder
         ("what budget should I set for a senior MLOps hire?", True),  # a budget for a person is pay
         ("what should we offer a senior data engineer", True),
         ("what's our hiring budget for a data analyst?", True),
+        ("What's the difference in cost between hiring a data analyst and a data scientist?", True),
+        ("how much does it cost to hire an ML engineer", True),
+        ("the cost of a certification for data engineers", False),  # what a certificate costs
     ],
 )
 def test_offer_and_budget_mean_pay_only_when_a_person_is_what_they_are_for(

@@ -22,6 +22,7 @@ from rolefit.ask.retrieval import (
     asks_how_roles_differ,
     describe,
     hub_places,
+    kind_words,
     mentioned_roles,
     only_roles,
     passage_kinds,
@@ -748,7 +749,7 @@ def _abstain_reason(
     if _FUTURE.search(question):
         return "the sources do not predict the future"
     if pay:
-        covered = set(tokens(f"{cited} {nearby}")) | known
+        covered = set(tokens(f"{cited} {nearby}")) | known | kind_words("salary")  # "the difference in cost"
 
         def foreign(word: str) -> bool:
             return bool(word and tokens(word) and not set(tokens(word)) & covered)

@@ -566,6 +566,8 @@ _PHRASES = {
     "go up": "growing trending",
     "on the rise": "growing trending",
     "which path": "choose",
+    "real world": "use cases examples",  # "real" alone is no use case: "what's the real difference"
+    "real-world": "use cases examples",
     "which career": "choose",
     "aim for": "choose",
     "cut out for": "choose",
@@ -707,7 +709,7 @@ def expanded_tokens(question: str) -> list[str]:
 # Words people use for each kind of passage; added to the passage's indexed tokens (never to its displayed
 # text) so "tech stack" finds the tools passage and "who do they work with" the stakeholders passage.
 KIND_WORDS = {
-    "salary": "salary pay paid earn compensation wage income rate range offer budget",
+    "salary": "salary pay paid earn compensation wage income rate range offer budget cost",
     "skills": "skills skill need know learn knowledge level important required",
     "tools": "tools stack tech technologies software frameworks platforms use using toolkit",
     "ladder": "career ladder progression promotion senior levels years after next above beyond track rung titles climb",
@@ -719,7 +721,7 @@ KIND_WORDS = {
     "certifications": "certifications certification certificate certs exam credential",
     "entry_points": "entry get into start break in switch background become route path",
     "hire_when": "hire hiring bring on recruit need",
-    "use_cases": "use cases examples projects applications real world build",
+    "use_cases": "use cases examples projects applications build",
     "choose_if": "choose pick fit right for me suits",
     "lifecycle": "lifecycle stage where sits fits pipeline",
     "responsibilities": "responsibilities responsible duties job do does",
@@ -769,6 +771,11 @@ def _kind_vocabulary() -> tuple[dict[str, frozenset[str]], dict[str, int]]:
     return vocabulary, spread
 
 
+def kind_words(kind: str) -> frozenset[str]:
+    """The stems of the words people use for one kind of passage ("salary": pay, earn, offer, cost...)."""
+    return _kind_vocabulary()[0].get(kind, frozenset())
+
+
 @cache
 def _role_names() -> re.Pattern[str]:
     """Every role's id, name and alias as _role_positions matches them, in normalised text."""
@@ -789,13 +796,14 @@ def only_roles(question: str) -> bool:
     return len(mentioned_roles(question)) == 1 and not tokens(_role_names().sub(" ", text))
 
 
-# "Offer" and "budget" are a recruiter's words for pay only when what they are for is a person: "what should I offer a
-# senior data engineer", "what budget should I set for a senior MLOps hire", "our hiring budget". A budget of
+# "Offer", "budget" and "cost" are a recruiter's words for pay only when what they are for is a person: "what should I
+# offer a senior data engineer", "what budget should I set for a senior MLOps hire", "our hiring budget", "the cost of
+# hiring a data analyst vs a data scientist" (not what a certificate or a tool costs). A budget of
 # something else ("the project budget goes to GPUs", "a training budget for a data scientist to learn new tools") or a
 # role that offers growth is no pay question, and the words' salary evidence made it one: the pay reading of the
 # question then looked only at the question's kind, which these words had just made pay.
-_RECRUITER_WORDS = frozenset(["offer", "offers", "offered", "offering", "budget", "budgets"])
-_RECRUITER_STEMS = frozenset(["offer", "budget"])
+_RECRUITER_WORDS = frozenset(["offer", "offers", "offered", "offering", "budget", "budgets", "cost", "costs"])
+_RECRUITER_STEMS = frozenset(["offer", "budget", "cost"])
 # Before "budget": words that make it a pay budget outright, and words for how big or usual a budget is (any other
 # content word says what the budget is for: "project", "training", "GPU", "cloud").
 _PAY_BUDGET_WORDS = frozenset(
