@@ -550,6 +550,8 @@ def test_an_unreachable_endpoint_falls_back_to_the_extractive_answer(monkeypatch
         # the sources give months to job-ready for some roles and moves, none for becoming a data analyst; its
         # "0-2 years of experience" and ladder rungs say how experienced, not how long it takes
         ("how long does it take to become a data analyst from zero", "length of time"),
+        # bootcamps are named as a way in for AI engineers only (a FAQ answer names them in its AI engineer sentence)
+        ("Is a bootcamp enough to become a data scientist?", "nothing of bootcamps"),
     ],
 )
 def test_another_professions_pay_and_a_time_the_sources_do_not_give_are_not_answered(
@@ -569,6 +571,7 @@ def test_another_professions_pay_and_a_time_the_sources_do_not_give_are_not_answ
         "how much do freelancers make in ml",  # the kind of work, not a profession
         "how long does it take to switch from data science to ml engineering",  # the sources give months for it
         "Excel power user here, no CS degree. Can I become a data analyst?",  # CS: computer science
+        "can I get into AI engineering from a bootcamp",
     ],
 )
 def test_who_is_asking_and_answerable_times_are_answered(index, question: str) -> None:  # noqa: ANN001

@@ -31,6 +31,7 @@ from rolefit.ask.retrieval import (
     skill_names,
     tokens,
 )
+from rolefit.knowledge.models import ROLE_IDS
 
 __all__ = ["answer_question", "numbers_supported"]
 
@@ -691,6 +692,55 @@ def _aspect_not_given(question: str) -> str | None:
     return f"the sources say nothing on {aspects} for {names}"
 
 
+# Ways into a role that the sources name for some roles only: bootcamps are named for AI engineers alone, so "is a
+# bootcamp enough to become a data scientist" is not theirs to answer, though its words find the data scientist's ways
+# in. A way counts for a role when a sentence naming it is about that role (its passage's one role, or a role the
+# sentence names: a FAQ answer covers several).
+_ROUTES = {
+    "bootcamps": re.compile(r"\bboot ?camps?\b", re.IGNORECASE),
+    "self-teaching": re.compile(r"\bself[- ]taught\b|\bteach(?:ing)? (?:my|your)self\b", re.IGNORECASE),
+}
+
+
+@cache
+def _routes_given() -> dict[str, frozenset[str]]:
+    """For each way in, the roles a sentence of the knowledge base names it for."""
+    from rolefit.ask.passages import knowledge_passages
+
+    given: dict[str, set[str]] = {route: set() for route in _ROUTES}
+    for passage in knowledge_passages():
+        for sentence in _sentences(passage.text):
+            for route, pattern in _ROUTES.items():
+                if pattern.search(sentence):
+                    named = mentioned_roles(sentence)
+                    given[route].update(named or passage.roles)
+    return {route: frozenset(roles) for route, roles in given.items()}
+
+
+def _describes_asker(question: str, found: re.Match[str]) -> bool:
+    """Whether the words found say who is asking: "bootcamp grad here, ...", "I'm a self-taught developer"."""
+    opens = _GREETING.fullmatch(question[: found.start()]) and _INTRODUCED.match(
+        question, re.match(r"\s*(?:grad|graduate)?s?\b", question[found.end() :]).end() + found.end()
+    )
+    return bool(opens or _BACKGROUND.search(question[: found.start()]))
+
+
+def _route_not_given(question: str) -> str | None:
+    """The way into a role the question asks about, when the sources name it for none of the roles it names."""
+    roles = [r for r in mentioned_roles(question) if r in ROLE_IDS]
+    if not roles:
+        return None
+    for route, pattern in _ROUTES.items():
+        found = pattern.search(question)
+        if not found or set(roles) & _routes_given()[route] or _describes_asker(question, found):
+            continue
+        from rolefit.knowledge.loader import knowledge_base
+
+        names = " or ".join(knowledge_base().role(role).name for role in roles)
+        return f"the sources say nothing of {route} as a way to become a {names}"
+    return None
+
+
 # "a good career in 2026": the year that is now, or the one just gone, asks about the present the sources describe.
 _THIS_YEAR_OR_LAST = frozenset(str(date.today().year - n) for n in (0, 1))
 
@@ -765,7 +815,7 @@ def _abstain_reason(
     title = _unknown_title(question, cited) or _other_profession(question)
     if title:
         return f"the sources cover AI and data roles, not {title!r}"
-    aspect = None if documents else _aspect_not_given(question)
+    aspect = None if documents else _aspect_not_given(question) or _route_not_given(question)
     if aspect:
         return aspect
     figure = _figure_missing(question, cited, about_roles)
