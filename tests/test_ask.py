@@ -552,6 +552,7 @@ def test_an_unreachable_endpoint_falls_back_to_the_extractive_answer(monkeypatch
         ("how long does it take to become a data analyst from zero", "length of time"),
         # bootcamps are named as a way in for AI engineers only (a FAQ answer names them in its AI engineer sentence)
         ("Is a bootcamp enough to become a data scientist?", "nothing of bootcamps"),
+        ("bootcamps, are they worth it for data analysts?", "nothing of bootcamps"),
     ],
 )
 def test_another_professions_pay_and_a_time_the_sources_do_not_give_are_not_answered(

@@ -719,10 +719,12 @@ def _routes_given() -> dict[str, frozenset[str]]:
 
 def _describes_asker(question: str, found: re.Match[str]) -> bool:
     """Whether the words found say who is asking: "bootcamp grad here, ...", "I'm a self-taught developer"."""
-    opens = _GREETING.fullmatch(question[: found.start()]) and _INTRODUCED.match(
-        question, re.match(r"\s*(?:grad|graduate)?s?\b", question[found.end() :]).end() + found.end()
-    )
+    opens = _GREETING.fullmatch(question[: found.start()]) and _A_GRADUATE_HERE.match(question, found.end())
     return bool(opens or _BACKGROUND.search(question[: found.start()]))
+
+
+# "bootcamp grad here,", "bootcamp graduate:", "self-taught here": the asker; "bootcamps, are they worth it" is not.
+_A_GRADUATE_HERE = re.compile(r"\s*(?:grad|graduate)s?\b\s*(?:here\b|[:,(\u2013\u2014-])|\s*here\b", re.IGNORECASE)
 
 
 def _route_not_given(question: str) -> str | None:

@@ -566,11 +566,11 @@ _PHRASES = {
     "go up": "growing trending",
     "on the rise": "growing trending",
     "which path": "choose",
-    "real world": "use cases examples",  # "real" alone is no use case: "what's the real difference"
-    "real-world": "use cases examples",
     "which career": "choose",
     "aim for": "choose",
     "cut out for": "choose",
+    "real world": "use cases examples",  # "real" alone is no use case: "what's the real difference"
+    "real-world": "use cases examples",
 }
 
 
