@@ -555,7 +555,7 @@ def test_an_unreachable_endpoint_falls_back_to_the_extractive_answer(monkeypatch
         ("bootcamps, are they worth it for data analysts?", "nothing of bootcamps"),
     ],
 )
-def test_another_professions_pay_and_a_time_the_sources_do_not_give_are_not_answered(
+def test_another_professions_pay_and_a_time_or_way_in_the_sources_do_not_give_are_not_answered(
     index,  # noqa: ANN001
     question: str,
     reason: str,

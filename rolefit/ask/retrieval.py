@@ -883,7 +883,9 @@ def question_kinds(text: str) -> frozenset[str]:
     engineers use" -> tools; "how is a data scientist judged" -> success_metrics); empty when its words say none."""
     vocabulary, spread = _kind_vocabulary()
     evidence: dict[str, float] = {}
-    original = text
+    if _HIRE_OUTRIGHT.search(text):
+        return frozenset(["hire_when"])
+    hiring = frozenset(["hire_when"]) if asks_whom_to_hire(text) else frozenset()
     if only_roles(text):  # "what does an AI engineer do?", "tell me about data engineers"
         return frozenset(["summary"])
     not_pay = frozenset() if recruiter_pay(text) else _RECRUITER_STEMS  # "the project budget" is no pay word
@@ -898,9 +900,6 @@ def question_kinds(text: str) -> frozenset[str]:
     if evidence.get("salary", 0.0) >= MIN_KIND_EVIDENCE:
         evidence.pop("ladder", None)  # "data engineer salary, senior level": the level says which pay band
     best = max(evidence.values(), default=0.0)
-    hiring = frozenset(["hire_when"]) if asks_whom_to_hire(original) else frozenset()
-    if _HIRE_OUTRIGHT.search(original):
-        return frozenset(["hire_when"])
     if best < MIN_KIND_EVIDENCE:
         return hiring
     return hiring | frozenset(kind for kind, value in evidence.items() if value >= best)
