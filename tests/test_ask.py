@@ -850,6 +850,18 @@ def test_how_two_roles_differ_is_answered_with_what_each_of_them_is_for(index, m
     assert not sets_roles_apart(faq_on_pay)  # it says "different", but about pay
 
 
+def test_a_roles_skills_are_answered_with_its_highest_rated_skills_and_their_passages(index) -> None:  # noqa: ANN001
+    result = answer_question(index, "skills for ml engineer", mode="bm25")
+    answer = result["answer"]
+    assert answer.startswith("Machine Learning Engineer skills rated 5 of 5: Python [1]")
+    assert "rated 4 of 5" in answer and "Kubernetes" not in answer.partition("rated 4")[0]  # rated 4, not 5
+    cited = [c["text"] for c in result["citations"]]
+    assert "Python 5" in cited[0] and len({c["id"] for c in result["citations"]}) == len(cited)  # each passage once
+    # a named skill keeps the passage that rates it; two roles keep the comparison
+    assert "rated 5 of 5" not in answer_question(index, "is SQL important for data scientists", mode="bm25")["answer"]
+    assert "rated 5 of 5" not in answer_question(index, "ml engineer vs data scientist skills", mode="bm25")["answer"]
+
+
 def test_a_team_asking_whom_to_hire_is_read_with_the_hiring_guidances_words(index) -> None:  # noqa: ANN001
     question = "we have messy data spread across 10 saas tools and no warehouse, which hire comes first"
     assert asks_whom_to_hire(question)

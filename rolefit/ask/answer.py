@@ -24,6 +24,7 @@ from rolefit.ask.retrieval import (
     hub_places,
     kind_words,
     mentioned_roles,
+    named_skills,
     only_roles,
     passage_kinds,
     question_kinds,
@@ -275,6 +276,41 @@ def _salary_answer(question: str, hits: list[Hit], passages: list[Passage] | Non
     differ = " The sources differ; each figure is shown with its own source." if len(documents) > 1 else ""
     comparison = _pay_comparison(compared, lowest=bool(_LOWER.search(question))) if _COMPARES.search(question) else ""
     return PayAnswer(note + "\n".join(lines) + differ + comparison, used)
+
+
+# "what skills does an ML engineer need": the sources rate each role's skills 1-5 over many passages (one per source
+# section), so the best-matching one or two of them gave a few skills in the order of their section ("LLMs 3, Prompt
+# engineering 3") instead of what matters most. The answer lists the skills the role is rated highest on.
+TOP_SKILLS = 12  # at most this many skills rated 4 or 5, best first
+_ASKS_SKILLS = re.compile(r"\bskill|\bknow(?:ledge)?\b|\blearn\b|\bmust[- ]haves?\b", re.IGNORECASE)
+
+
+def _skills_answer(question: str, passages: list[Passage]) -> tuple[str, list[Hit]] | None:
+    """The role's highest-rated skills with the passages rating them, for a general skills question about one role
+    (not one asking about a named skill: "is SQL important for data scientists" keeps its own passage)."""
+    if question_kinds(question) != {"skills"} or not _ASKS_SKILLS.search(question) or named_skills(question):
+        return None  # "experience required for a lead data engineer" asks how experienced, by a skills word
+    roles = [r for r in mentioned_roles(question) if r in ROLE_IDS]
+    if len(roles) != 1:
+        return None
+    from rolefit.knowledge.loader import knowledge_base
+
+    kb = knowledge_base()
+    role = kb.role(roles[0])
+    rating = {p.source: p for p in passages if p.kind == "skills" and p.roles == (role.id,)}  # one per source
+    best = sorted((s for s in role.skills if s.level >= 4 and str(s.source) in rating), key=lambda s: -s.level)
+    best = best[:TOP_SKILLS]
+    if not best:
+        return None
+    used = list(dict.fromkeys(rating[str(s.source)] for s in best))
+    parts = []
+    for level in (5, 4):
+        named = [
+            f"{kb.skill_name(s.skill)} [{used.index(rating[str(s.source)]) + 1}]" for s in best if s.level == level
+        ]
+        if named:
+            parts.append(f"rated {level} of 5: {', '.join(named)}")
+    return f"{role.name} skills {'; '.join(parts)}.", [Hit(p, 0.0, 0.0) for p in used]
 
 
 def _band_lines(
@@ -900,8 +936,11 @@ def _answer(index: Index, question: str, k: int, mode: str) -> dict[str, Any]:
             "reason": f"{structured.gap}; the citations hold the figures they do give",
             "citations": [describe(h) for h in structured.used],
         }
+    skills = None if structured is not None else _skills_answer(question, index.passages)
     if structured is not None and structured.text is not None:
         answer, used = structured.text, structured.used
+    elif skills is not None:
+        answer, used = skills
     else:
         wanted = set(query)
         named = mentioned_roles(question)
@@ -946,7 +985,9 @@ def _answer(index: Index, question: str, k: int, mode: str) -> dict[str, Any]:
     )
     if reason:
         return {"answer": None, "abstained": True, "reason": reason, "citations": [describe(h) for h in hits[:3]]}
-    citations = [describe(h) for h in used] + [describe(h) for h in hits[:k] if h not in used][: max(0, k - len(used))]
+    cited_ids = {h.passage.id for h in used}  # a fact's passage may be a search hit too, with its own score
+    more = [describe(h) for h in hits[:k] if h.passage.id not in cited_ids]
+    citations = [describe(h) for h in used] + more[: max(0, k - len(used))]
     if not numbers_supported(answer, citations):  # cannot happen by construction; never ship an unsupported number
         return {
             "answer": None,
