@@ -293,24 +293,25 @@ def _skills_answer(question: str, passages: list[Passage]) -> tuple[str, list[Hi
     roles = [r for r in mentioned_roles(question) if r in ROLE_IDS]
     if len(roles) != 1:
         return None
-    from rolefit.knowledge.loader import knowledge_base
-
-    kb = knowledge_base()
-    role = kb.role(roles[0])
-    rating = {p.source: p for p in passages if p.kind == "skills" and p.roles == (role.id,)}  # one per source
-    best = sorted((s for s in role.skills if s.level >= 4 and str(s.source) in rating), key=lambda s: -s.level)
-    best = best[:TOP_SKILLS]
+    rated = [
+        (rating["level"], rating["skill"], passage)
+        for passage in passages
+        if passage.kind == "skills" and passage.roles == (roles[0],)
+        for rating in passage.facts.get("ratings", [])  # type: ignore[attr-defined]
+    ]
+    best = sorted((r for r in rated if r[0] >= 4), key=lambda r: -r[0])[:TOP_SKILLS]
     if not best:
         return None
-    used = list(dict.fromkeys(rating[str(s.source)] for s in best))
+    used = list(dict.fromkeys(passage for _, _, passage in best))
     parts = []
     for level in (5, 4):
-        named = [
-            f"{kb.skill_name(s.skill)} [{used.index(rating[str(s.source)]) + 1}]" for s in best if s.level == level
-        ]
+        named = [f"{skill} [{used.index(passage) + 1}]" for rated_at, skill, passage in best if rated_at == level]
         if named:
             parts.append(f"rated {level} of 5: {', '.join(named)}")
-    return f"{role.name} skills {'; '.join(parts)}.", [Hit(p, 0.0, 0.0) for p in used]
+    from rolefit.knowledge.loader import knowledge_base
+
+    name = knowledge_base().role(roles[0]).name
+    return f"{name} skills {'; '.join(parts)}.", [Hit(p, 0.0, 0.0) for p in used]
 
 
 def _band_lines(
@@ -981,7 +982,7 @@ def _answer(index: Index, question: str, k: int, mode: str) -> dict[str, Any]:
             if h.passage.kind != "document" and "salary" in passage_kinds(h.passage)
         ),
         documents=" ".join(h.passage.text for h in found if h.passage.kind == "document"),
-        about_roles=_about_roles(question, found),
+        about_roles=_about_roles(question, found) if _HOW_LONG.search(question) else None,  # only a time needs it
     )
     if reason:
         return {"answer": None, "abstained": True, "reason": reason, "citations": [describe(h) for h in hits[:3]]}

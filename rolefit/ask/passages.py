@@ -102,7 +102,8 @@ def _role_passages(role: Role) -> list[Passage]:
     kb = knowledge_base()
     for index, (source, skills) in enumerate(by_source.items()):
         text = f"{name} skills (level 1-5): " + ", ".join(f"{kb.skill_name(s.skill)} {s.level}" for s in skills) + "."
-        passages.append(Passage(f"{role.id}.skills.{index}", text, source, "skills", (role.id,)))
+        ratings = [{"skill": kb.skill_name(s.skill), "level": s.level} for s in skills]
+        passages.append(Passage(f"{role.id}.skills.{index}", text, source, "skills", (role.id,), {"ratings": ratings}))
     by_source = defaultdict(list)
     for tool in role.tools:
         by_source[str(tool.source)].append(tool.name)
