@@ -28,6 +28,7 @@ from rolefit.ask.retrieval import (
     passage_kinds,
     question_kinds,
     recruiter_pay,
+    roles_set_aside,
     sets_roles_apart,
     tokens,
 )
@@ -573,6 +574,9 @@ def test_another_professions_pay_and_a_time_or_way_in_the_sources_do_not_give_ar
         "how long does it take to switch from data science to ml engineering",  # the sources give months for it
         "Excel power user here, no CS degree. Can I become a data analyst?",  # CS: computer science
         "can I get into AI engineering from a bootcamp",
+        "what does an ML ops engineer actually do all day",  # "ops engineer" ends the MLOps engineer's name
+        "I've been a backend Java developer for 6 years. Can I move into ML engineering?",
+        "I'm an accountant (CPA, 8 yrs). Want to switch to data analyst, what do I need to learn?",  # an aside
     ],
 )
 def test_who_is_asking_and_answerable_times_are_answered(index, question: str) -> None:  # noqa: ANN001
@@ -874,6 +878,24 @@ def test_a_team_asking_whom_to_hire_is_read_with_the_hiring_guidances_words(inde
     assert not asks_whom_to_hire("what does our data engineer do all day")
 
 
+def test_different_from_sets_one_role_against_another_and_starts_no_move() -> None:
+    for question in ("how is ML ops different from data engineering", "what distinguishes a DS from a DA"):
+        assert asks_how_roles_differ(question, question_kinds(question)), question
+        assert move_endpoints(question) == []
+    assert move_endpoints("moving from data engineering to mlops") == ["data-engineer", "mlops-engineer"]
+
+
+def test_a_role_the_team_has_or_sets_aside_is_not_the_one_asked_about(index) -> None:  # noqa: ANN001
+    question = "when does a company need an MLOps engineer instead of just hiring more data scientists?"
+    assert roles_set_aside(question) == {"data-scientist"}
+    assert "hire_when" in question_kinds(question)  # "when does a company need": the hiring guidance
+    top = [h.passage.id for h in index.search(question, k=3, mode="bm25")]
+    assert any(i.startswith("mlops-engineer.hire_when") for i in top), top
+    assert roles_set_aside("we already have a data scientist, who should we hire next?") == {"data-scientist"}
+    assert roles_set_aside("data scientist or data analyst, rather than a data scientist?") == set()  # named apart too
+    assert "choose_if" in question_kinds("DS or DA for me if i like business questions more than maths?")
+
+
 def test_a_move_counts_as_comparing_two_roles_only_when_the_question_asks_about_moving(index) -> None:  # noqa: ANN001
     move = next(
         p for p in index.passages if p.facts.get("from") == "ml-engineer" and p.facts.get("to") == "mlops-engineer"
@@ -960,6 +982,9 @@ def test_questions_and_passages_share_kinds_of_content() -> None:
         "ask_fresh.jsonl",
         "ask_probe_a.jsonl",
         "ask_probe_b.jsonl",
+        "ask_probe_c.jsonl",
+        "ask_probe_d.jsonl",
+        "ask_probe_e.jsonl",
     ],
 )
 def test_every_passage_the_question_sets_point_at_exists(name: str) -> None:

@@ -600,7 +600,7 @@ def _unknown_title(question: str, cited: str) -> str | None:
     matches = list(re.finditer(r"[A-Za-z][A-Za-z0-9+#/-]*", question))
     cited_key = f" {' '.join(tokens(cited))} "
     asks_about_roles = bool(mentioned_roles(question) or _ROLE_WORDS.search(question))
-    for first, second in zip(matches, matches[1:], strict=False):
+    for at, (first, second) in enumerate(zip(matches, matches[1:], strict=False)):
         before, head = first.group(0), second.group(0)
         if question[first.end() : second.start()].strip():
             continue  # "weekly KPIs, analyst or scientist?": a comma between is no title
@@ -608,9 +608,10 @@ def _unknown_title(question: str, cited: str) -> str | None:
         if singular not in _TITLE_HEADS or not tokens(before) or before.lower() in _NOT_A_FIELD:
             continue
         phrase = f"{before} {head}"
-        if mentioned_roles(phrase) or mentioned_roles(head):
-            continue
-        if asks_about_roles and _BACKGROUND.search(question[: first.start()]):
+        previous = matches[at - 1].group(0) if at else ""
+        if mentioned_roles(phrase) or mentioned_roles(head) or mentioned_roles(f"{previous} {phrase}"):
+            continue  # "ML ops engineer": the title ends a role's name
+        if asks_about_roles and _BACKGROUND_TITLE.search(question[: first.start()]):
             continue  # "I'm a backend developer, how do I get into AI engineering?": where the asker starts from
         if (
             asks_about_roles
@@ -626,10 +627,12 @@ def _unknown_title(question: str, cited: str) -> str | None:
 # "I'm a web developer", "as a former accountant", "coming from a backend developer job": the title is the asker's
 # own background, and the question is about the roles the sources cover.
 _BACKGROUND = re.compile(
-    r"\b(i'?m|i am|im|i was|i work as|working as|as|from|coming from|former|formerly|ex|background as|"
-    r"background in|currently)( an?)?( former| current)?\s*$",
+    r"\b(i'?m|i am|im|i was|i'?ve been|i have been|i work as|working as|as|from|coming from|former|formerly|ex|"
+    r"background as|background in|currently)( an?)?( former| current)?\s*$",
     re.IGNORECASE,
 )
+# The same with up to two words between: "I've been a backend Java developer", "as a senior data developer".
+_BACKGROUND_TITLE = re.compile(_BACKGROUND.pattern.removesuffix(r"\s*$") + r"(?:\s+[a-z]+){0,2}?\s*$", re.IGNORECASE)
 # After a title that opens the question: the asker saying who they are ("Platform engineer here -", "eng manager:",
 # "product manager wondering:").
 _GREETING = re.compile(r"\W*(?:(?:hi|hey|hello)\b\W*)?", re.IGNORECASE)
@@ -670,6 +673,10 @@ def _skill_mentions(question: str) -> list[str]:
 _ASKER_AT = re.compile(
     r"\b(i'?m|i am|im|i work|i've|i have|i'?ve been|currently|i was)\b[^,.;:?!]*\b(at|for|in)\s+$", re.IGNORECASE
 )
+
+
+# "I'm an accountant (CPA, 8 yrs)": what is said in brackets is an aside about the asker, not what is asked.
+_ASIDE = re.compile(r"\(([^()]*)\)")
 
 
 def _where_asker_works(question: str, name: str) -> bool:
@@ -868,7 +875,8 @@ def _abstain_reason(
         or (w.isdigit() and len(w) == 4 and w not in _THIS_YEAR_OR_LAST)
     ]
     if not pay:  # "I'm an analyst at Deloitte, how do I become a data scientist?"
-        names = [w for w in names if not _where_asker_works(question, w.lower())]
+        asides = {w for aside in _ASIDE.findall(question) for w in re.findall(r"[A-Za-z][A-Za-z0-9+#-]*", aside)}
+        names = [w for w in names if not _where_asker_works(question, w.lower()) and w not in asides]
     unknown_names = [w for w in names if tokens(w) and all(t in unknown for t in tokens(w))]
     if unknown_names:
         return f"the sources never mention {', '.join(repr(w) for w in unknown_names[:3])}"

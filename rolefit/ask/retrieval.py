@@ -31,6 +31,7 @@ __all__ = [
     "hub_places",
     "index_tokens",
     "mentioned_roles",
+    "roles_set_aside",
     "named_skills",
     "only_roles",
     "passage_kinds",
@@ -374,6 +375,11 @@ _MOVE = re.compile(
     re.IGNORECASE,
 )
 _ARROW = re.compile(r"->|→|=>")
+# "how is MLOps different from data engineering": "from" sets one role against the other, it starts no move.
+_SET_AGAINST = re.compile(
+    r"\b(?:differ\w*|distinct|distinguish\w*(?:\s+\w+){0,3}|apart|separate\w*|set\s+\w+\s+apart)\s+from\b",
+    re.IGNORECASE,
+)
 # A sum or count: "$150k", "7m", "$2 million", "50", "30%".
 _AMOUNT = r"[$€£]?\d[\d,.]*\s?(?:k|m|mm|bn|million|billion|thousand|%)?"
 # "grew from $150k to $7m", "from 5 to 50 people": a quantity changing, not a person moving between roles.
@@ -385,7 +391,7 @@ _QUANTITY_CHANGE = re.compile(
 def _asks_to_move(question: str) -> bool:
     """Whether the question is about moving between roles: a move word, an arrow ("backend dev -> AI engineer"), or
     two roles joined by "to" ("data scientist to AI engineer, what's the roadmap?")."""
-    question = _QUANTITY_CHANGE.sub(" ", question)
+    question = _SET_AGAINST.sub(" ", _QUANTITY_CHANGE.sub(" ", question))
     if _MOVE.search(question) or _ARROW.search(question):
         return True
     text = f" {normalize_name(question)} "
@@ -396,8 +402,8 @@ def _asks_to_move(question: str) -> bool:
 # How people ask what sets roles apart. Read from the question only: these words added to the passages' index made
 # every passage under a heading about differences a comparison (tune recall@5 0.991 -> 0.982).
 _COMPARING = re.compile(
-    r"\b(?:vs\.?|versus|differen(?:ce|ces|t|tiate)|differ|differs|distinguish|distinction|compare[sd]?|comparison|"
-    r"contrast)\b",
+    r"\b(?:vs\.?|versus|differen(?:ce|ces|t|tiate)|differ|differs|distinguish\w*|distinction|compare[sd]?|comparison|"
+    r"contrast|apart)\b",
     re.IGNORECASE,
 )
 _WHAT_SETS_APART = frozenset(["summary", "aspect:primary-focus"])
@@ -448,6 +454,22 @@ def _ordered(found: list[tuple[int, str]]) -> list[str]:
         if key not in ordered:
             ordered.append(key)
     return ordered
+
+
+# "when does a company need an MLOps engineer instead of hiring more data scientists?", "we already have a data
+# scientist, who should we hire next?": the role after these words is the one the asker has or sets aside.
+_SET_ASIDE = re.compile(
+    r"\b(?:instead of|rather than|already (?:have|has|got|employ|hired)|besides)\b([^,.;:?!]*)", re.IGNORECASE
+)
+
+
+def roles_set_aside(question: str) -> set[str]:
+    """The roles a question names only as the one it has already or would set aside, not the one it asks about."""
+    aside = {role for match in _SET_ASIDE.finditer(question) for role in mentioned_roles(match.group(1))}
+    if not aside:
+        return set()
+    rest = _SET_ASIDE.sub(" ", question)
+    return aside - set(mentioned_roles(rest))
 
 
 def mentioned_roles(question: str) -> list[str]:
@@ -569,6 +591,10 @@ _PHRASES = {
     "which career": "choose",
     "aim for": "choose",
     "cut out for": "choose",
+    "for me if": "choose",  # "DS or DA for me if I like business questions more than maths?"
+    "if i like": "choose",
+    "if i enjoy": "choose",
+    "if i prefer": "choose",
     "real world": "use cases examples",  # "real" alone is no use case: "what's the real difference"
     "real-world": "use cases examples",
 }
@@ -598,6 +624,15 @@ _WHOM = re.compile(
 _HIRE_OUTRIGHT = re.compile(
     r"\bwho\s+(?:do|should|would|can|could|will)\s+(?:we|i)\s+(?:hire|recruit|bring in)\b|\bwhich\s+hire\b|"
     r"\bwhat\s+(?:role|person)\s+(?:do|should|would)\s+(?:we|i)\s+hire\b",
+    re.I,
+)
+
+
+# "when should a company hire a dedicated MLOps engineer", "when does a startup need a data engineer": the hiring
+# guidance, whatever else the question's words ask for.
+_WHEN_TO_HIRE = re.compile(
+    r"\bwhen\s+(?:to|should|does|do|would|is it time to)\s+(?:(?:a|an|the|our|my|your)\s+)?"
+    r"(?:company|team|startup|business|organi[sz]ation|org|we|you|i)?\s*(?:hire|need|bring in|recruit|add)\b",
     re.I,
 )
 
@@ -885,7 +920,7 @@ def question_kinds(text: str) -> frozenset[str]:
     evidence: dict[str, float] = {}
     if _HIRE_OUTRIGHT.search(text):
         return frozenset(["hire_when"])
-    hiring = frozenset(["hire_when"]) if asks_whom_to_hire(text) else frozenset()
+    hiring = frozenset(["hire_when"]) if asks_whom_to_hire(text) or _WHEN_TO_HIRE.search(text) else frozenset()
     if only_roles(text):  # "what does an AI engineer do?", "tell me about data engineers"
         return frozenset(["summary"])
     not_pay = frozenset() if recruiter_pay(text) else _RECRUITER_STEMS  # "the project budget" is no pay word
@@ -1065,7 +1100,7 @@ class Index:
         comparing = asks_how_roles_differ(question, wanted)
         if comparing:
             fused *= np.where(self._sets_apart, COMPARISON_BOOST, 1.0)
-        roles = set(mentioned_roles(question))
+        roles = set(mentioned_roles(question)) - roles_set_aside(question)
         if roles:  # a passage about every role the question names is the one that compares them
             moving = _asks_to_move(question)
             fused *= np.array([ROLE_BOOST ** self._role_matches(roles, p, moving) for p in self.passages])
