@@ -866,6 +866,25 @@ def test_a_roles_skills_are_answered_with_its_highest_rated_skills_and_their_pas
     assert "rated 5 of 5" not in answer_question(index, "ml engineer vs data scientist skills", mode="bm25")["answer"]
 
 
+def test_a_ladder_question_is_answered_with_every_rung_in_order_each_cited(index) -> None:  # noqa: ANN001
+    result = answer_question(index, "career ladder for mlops - what comes after senior?", mode="bm25")
+    answer = result["answer"]
+    rungs = ["MLOps Engineer (3+ years) [1]", "Senior MLOps Engineer (4+ years) [2]", "Staff", "Principal"]
+    assert [answer.index(rung) for rung in rungs] == sorted(answer.index(rung) for rung in rungs), answer
+    cited = [c["id"] for c in result["citations"][:4]]
+    assert cited == [f"mlops-engineer.ladder.{n}" for n in range(4)]  # [1]..[4] are the rungs' own passages
+    assert all(rung.partition(" [")[0] in c["text"] for rung, c in zip(rungs, result["citations"], strict=False))
+    # a move between two roles is no ladder of one
+    moving = answer_question(index, "what is the ladder from data analyst to data scientist", mode="bm25")
+    assert "career ladder" not in (moving["answer"] or "")
+
+
+def test_an_answer_about_one_fields_list_gathers_several_passages_of_it(index) -> None:  # noqa: ANN001
+    result = answer_question(index, "what metrics show an ML engineer is performing well", mode="bm25")
+    assert result["answer"].count("[") >= 4, result["answer"]  # four passages or more, each cited
+    assert all(c["id"].startswith("ml-engineer.success_metrics") for c in result["citations"][:4])
+
+
 def test_a_team_asking_whom_to_hire_is_read_with_the_hiring_guidances_words(index) -> None:  # noqa: ANN001
     question = "we have messy data spread across 10 saas tools and no warehouse, which hire comes first"
     assert asks_whom_to_hire(question)
@@ -966,6 +985,9 @@ def test_questions_and_passages_share_kinds_of_content() -> None:
     assert question_kinds("is data science dead?") == set()  # no word names a kind: nothing is preferred
     # a role's name is no kind word: "machine learning engineer" does not ask about learning skills
     assert question_kinds("freelance rate for a machine learning engineer, per hour") == {"salary"}
+    # who they work with is the people, though "day to day" is a word of the day's work; "work with" alone is not
+    assert question_kinds("who do data engineers usually work with day to day") == {"stakeholders"}
+    assert question_kinds("what tools do you work with as a data engineer") == {"tools"}
     from rolefit.ask.passages import knowledge_passages
 
     passages = {p.id: p for p in knowledge_passages()}

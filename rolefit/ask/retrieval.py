@@ -600,6 +600,9 @@ _PHRASES = {
 }
 
 
+_WHO_WITH = re.compile(r"\bwho(?:m)?\b[^?]*\b(?:work|works|working|present|presents|report|reports)\s+(?:with|to)\b")
+
+
 # Everyday words for trouble, and the sources' ("production problems", "issues").
 _LAY_WORDS = {word: "problems issues" for word in ("headache", "headaches", "trouble", "troubles")}
 
@@ -928,6 +931,8 @@ def question_kinds(text: str) -> frozenset[str]:
     lowered = text.lower()
     text = _role_names().sub(" ", f" {normalize_name(text)} ")  # "machine learning engineer" asks for no skills
     text += " ".join(words for phrase, words in _PHRASES.items() if phrase in lowered)  # "which path" -> choose
+    if _WHO_WITH.search(lowered):  # "who do data engineers work with day to day": the people, not the day
+        text += " collaborate"
     for token in set(tokens(text)) - not_pay:  # "day to day" is one word about the day, not two
         for kind, words in vocabulary.items():
             if token in words:
