@@ -348,9 +348,7 @@ def _ladder_answer(question: str, hits: list[Hit], passages: list[Passage]) -> t
         h.passage.kind == "ladder" and h.passage.roles == (roles[0],) for h in hits[:LADDER_AMONG]
     ):
         return None
-    used = [p for p in passages if p.kind == "ladder" and p.roles == (roles[0],)]
-    if not used:
-        return None
+    used = [p for p in passages if p.kind == "ladder" and p.roles == (roles[0],)]  # one at least: a hit is one
     heading = used[0].text.partition(": ")[0]
     rungs = [f"{p.text.partition(': ')[2].rstrip('.')} [{number}]" for number, p in enumerate(used, 1)]
     return f"{heading}: {' → '.join(rungs)}.", [Hit(p, 0.0, 0.0) for p in used]
@@ -987,8 +985,9 @@ def _answer(index: Index, question: str, k: int, mode: str) -> dict[str, Any]:
             "reason": f"{structured.gap}; the citations hold the figures they do give",
             "citations": [describe(h) for h in structured.used],
         }
-    listed = None if structured is not None else _skills_answer(question, index.passages)
-    listed = listed or (None if structured is not None else _ladder_answer(question, hits, index.passages))
+    listed = None
+    if structured is None:  # a role's skills, or its ladder, gathered from every passage that gives them
+        listed = _skills_answer(question, index.passages) or _ladder_answer(question, hits, index.passages)
     if structured is not None and structured.text is not None:
         answer, used = structured.text, structured.used
     elif listed is not None:

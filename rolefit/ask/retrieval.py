@@ -31,12 +31,12 @@ __all__ = [
     "hub_places",
     "index_tokens",
     "mentioned_roles",
-    "roles_set_aside",
     "named_skills",
     "only_roles",
     "passage_kinds",
     "question_kinds",
     "recruiter_pay",
+    "roles_set_aside",
     "skill_names",
     "tokens",
 ]
