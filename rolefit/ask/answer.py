@@ -327,12 +327,14 @@ def _skills_answer(question: str, passages: list[Passage]) -> tuple[str, list[Hi
 # four, and a word asking how one climbs (a degree, a startup after the role or "a dying career" then get no ladder)
 # 0.910 / 0.922 / 0.876 / 0.787.
 LADDER_AMONG = 4
-# Words that ask how one climbs, beyond "career" itself.
-_CLIMB = re.compile(
-    r"\b(?:ladder|levels?|progress\w*|promot\w*|senior|junior|mid|staff|principal|lead|after|next|above|beyond|track|"
-    r"rungs?|titles?|climb\w*|grow\w*|path)\b",
-    re.IGNORECASE,
-)
+# The ladder's rung words that its kind words lack ("junior to principal", "career growth", "career path").
+_RUNG_WORDS = frozenset(tokens("junior mid staff principal lead grow growth path"))
+
+
+def _asks_to_climb(question: str) -> bool:
+    """Whether a word of the question asks how one climbs: a ladder kind word other than "career" itself, or a rung."""
+    words = set(tokens(question))
+    return bool(words & (kind_words("ladder") - set(tokens("career"))) or words & _RUNG_WORDS)
 
 
 def _ladder_answer(question: str, hits: list[Hit], passages: list[Passage]) -> tuple[str, list[Hit]] | None:
@@ -341,7 +343,7 @@ def _ladder_answer(question: str, hits: list[Hit], passages: list[Passage]) -> t
     the best-matching passages alone answered "what comes after senior?" with the rungs in the order they matched.
     Only when the question asks for the ladder and one of the top LADDER_AMONG passages found is a rung: "which
     degree is best for an MLOps career" asks for a degree, "can I found a startup after..." for something else."""
-    if "ladder" not in question_kinds(question) or not _CLIMB.search(question) or move_endpoints(question):
+    if "ladder" not in question_kinds(question) or not _asks_to_climb(question) or move_endpoints(question):
         return None  # "is data science a dying career?" says career, and asks about demand
     roles = [r for r in mentioned_roles(question) if r in ROLE_IDS]
     if len(roles) != 1 or not any(
