@@ -19,9 +19,12 @@ from rolefit.ask.passages import Passage, knowledge_passages
 from rolefit.knowledge.loader import knowledge_base
 from rolefit.knowledge.resolve import normalize_name
 from rolefit.models.embedders import Embedder
+from rolefit.models.query_adapter import QueryAdapter
 from rolefit.settings import home_dir
 
 __all__ = [
+    "ADAPTED_BM25_SHARE",
+    "BM25_SHARE",
     "Hit",
     "Index",
     "alias_words",
@@ -52,6 +55,8 @@ RRF_K = 20
 # 0.891 / 0.883, 0.35 0.895 / 0.878, 0.4 0.891 / 0.869, 0.45 0.886 / 0.873. Min-max scaling of BM25 leaves most
 # passages near 0, so its share is below half though it is the better ranker alone.
 BM25_SHARE = 0.35
+# With the query adapter (rolefit.models.query_adapter) the dense ranking is the better one, and counts for more.
+ADAPTED_BM25_SHARE = 0.25
 # Term frequency saturates sooner than bm25s's default 1.5: every passage also carries its kind's words, so a
 # long passage repeating a topic word should not outrank the short one that answers (tune hybrid recall@5 / MRR:
 # k1 0.5 0.961/0.887, 0.9 0.971/0.887, 1.2 0.966/0.884, 1.5 0.956/0.883, 2.0 0.961/0.867).
@@ -1011,12 +1016,20 @@ class Hit:
 
 
 class Index:
-    def __init__(self, passages: list[Passage], embedder: Embedder | None, vectors: np.ndarray | None) -> None:
+    def __init__(
+        self,
+        passages: list[Passage],
+        embedder: Embedder | None,
+        vectors: np.ndarray | None,
+        adapter: QueryAdapter | None = None,
+    ) -> None:
         import bm25s
 
         self.passages = passages
         self.embedder = embedder
         self.vectors = vectors
+        self.adapter = adapter  # corrects the question's vector for ranking (rolefit.models.query_adapter)
+        self.bm25_share = ADAPTED_BM25_SHARE if adapter is not None else BM25_SHARE
         self.vocabulary = {t for p in passages for t in tokens(p.text)}
         indexed = [index_tokens(p) for p in passages]
         self.indexed_vocabulary = {t for words in indexed for t in words}  # with kind words and headings
@@ -1025,33 +1038,38 @@ class Index:
         self._sets_apart = np.array([sets_roles_apart(p) for p in passages])
         self._bm25 = bm25s.BM25(k1=BM25_K1, b=0.75, method=BM25_IDF)
         self._bm25.index(indexed, show_progress=False)
-        self._last: tuple[str | None, np.ndarray | None] = (None, None)
+        self._last: tuple[str | None, np.ndarray | None, np.ndarray | None] = (None, None, None)
         self._last_bm25: tuple[str | None, np.ndarray | None] = (None, None)  # search and best_bm25 share one scoring
         self.spelling = SpellingReader(passages)
 
-    def _similarities(self, question: str) -> np.ndarray:
-        """Cosine similarity of the question to every passage (the last question's are kept: answering a
-        question searches and then asks how close its best passage is)."""
-        kept_question, similarities = self._last  # one read: another thread may replace it meanwhile
-        if kept_question != question or similarities is None:
+    def _similarities(self, question: str, raw: bool = False) -> np.ndarray:
+        """Cosine similarity of the question to every passage, with the question's vector corrected by the adapter
+        (for ranking) or ``raw`` (for telling whether anything relevant was found). The last question's are kept:
+        answering a question searches and then asks how close its best passage is."""
+        kept_question, raw_similarities, ranked_similarities = self._last  # one read: another thread may replace it
+        if kept_question != question or raw_similarities is None or ranked_similarities is None:
             # a business's revenue or funding figures are no part of what is asked, in meaning as in words
             query_vector = self.embedder.encode_queries([without_business_figures(question)])[0]  # type: ignore[union-attr]
             # Not `@`: that hands a product this small (~0.5M multiply-adds) to OpenBLAS's threads, which then spin
             # on the other core for a while and halved the speed of the next question's e5 pass (43 -> 18 ms).
-            similarities = np.einsum("ij,j->i", self.vectors, query_vector)
-            self._last = (question, similarities)
-        return similarities
+            raw_similarities = np.einsum("ij,j->i", self.vectors, query_vector)
+            ranked_similarities = raw_similarities
+            if self.adapter is not None:
+                ranked_similarities = np.einsum("ij,j->i", self.vectors, self.adapter.apply(query_vector))
+            self._last = (question, raw_similarities, ranked_similarities)
+        return raw_similarities if raw else ranked_similarities
 
     def forget_query(self) -> None:
         """Drop the kept similarities, so the next question is embedded afresh (benchmarks time it)."""
-        self._last = (None, None)
+        self._last = (None, None, None)
         self._last_bm25 = (None, None)
 
     def best_similarity(self, question: str) -> float | None:
-        """How close the question's nearest passage is in meaning (None without dense vectors)."""
+        """How close the question's nearest passage is in meaning, on the raw cosine scale the abstention thresholds
+        were chosen on (None without dense vectors)."""
         if self.embedder is None or self.vectors is None:
             return None
-        return float(self._similarities(question).max())
+        return float(self._similarities(question, raw=True).max())
 
     def _bm25_scores(self, question: str) -> np.ndarray:
         kept_question, scores = self._last_bm25  # one read: another thread may replace it meanwhile
@@ -1091,7 +1109,8 @@ class Index:
         bm25_scores = self._bm25_scores(question)
         dense = mode in ("dense", "hybrid") and self.embedder is not None and self.vectors is not None
         if dense and mode == "hybrid":
-            fused = BM25_SHARE * _min_max(bm25_scores) + (1 - BM25_SHARE) * _min_max(self._similarities(question))
+            share = self.bm25_share
+            fused = share * _min_max(bm25_scores) + (1 - share) * _min_max(self._similarities(question))
         else:
             scores = self._similarities(question) if dense else bm25_scores
             fused = np.zeros(len(self.passages))
@@ -1149,7 +1168,12 @@ def build_index(docs: Path | None = None, embedder: Embedder | None = None, cach
             remove_legacy_indexes(root)
             path = store_path(root, embedder)
         vectors = embedded([p.text for p in passages], embedder, path)
-    return Index(passages, embedder, vectors)
+    adapter = None
+    if embedder is not None and vectors is not None and vectors.ndim == 2:
+        from rolefit.models.query_adapter import load_query_adapter
+
+        adapter = load_query_adapter(embedder.name, vectors.shape[1])
+    return Index(passages, embedder, vectors, adapter)
 
 
 def describe(hit: Hit) -> dict[str, Any]:
