@@ -554,6 +554,13 @@ def test_an_unreachable_endpoint_falls_back_to_the_extractive_answer(monkeypatch
         # bootcamps are named as a way in for AI engineers only (a FAQ answer names them in its AI engineer sentence)
         ("Is a bootcamp enough to become a data scientist?", "nothing of bootcamps"),
         ("bootcamps, are they worth it for data analysts?", "nothing of bootcamps"),
+        # analytics engineers and research scientists are named only as where data scientists (and AI engineers)
+        # can move, never described: the data analyst's tools are no answer for them
+        ("what tools do analytics engineers use", "only as a move"),
+        ("analytics engineer vs data engineer - whats the real difference?", "only as a move"),
+        ("Data analyst to analytics engineer, how long does that switch take?", "only as a move"),
+        ("Senior research scientist salary in the US?", "'research scientist'"),
+        ("realistic routes into analytics engineering for students without a CS background?", "only as a move"),
     ],
 )
 def test_another_professions_pay_and_a_time_or_way_in_the_sources_do_not_give_are_not_answered(
@@ -577,6 +584,11 @@ def test_another_professions_pay_and_a_time_or_way_in_the_sources_do_not_give_ar
         "what does an ML ops engineer actually do all day",  # "ops engineer" ends the MLOps engineer's name
         "I've been a backend Java developer for 6 years. Can I move into ML engineering?",
         "I'm an accountant (CPA, 8 yrs). Want to switch to data analyst, what do I need to learn?",  # an aside
+        "can a data scientist turn into a research scientist?",  # the move the sources do name
+        "i am a data scientist, should I move into analytics engineering?",
+        "Platform engineer here - is MLOps just platform engineering for ML teams?",  # the asker; a comparison
+        "what is blockchain AI engineering about",  # a FAQ asks what it is
+        "is ai engineer just a rebranded software engineer",  # where the sources' moves into AI engineering start
     ],
 )
 def test_who_is_asking_and_answerable_times_are_answered(index, question: str) -> None:  # noqa: ANN001

@@ -653,6 +653,8 @@ def _unknown_title(question: str, cited: str) -> str | None:
         previous = matches[at - 1].group(0) if at else ""
         if mentioned_roles(phrase) or mentioned_roles(head) or mentioned_roles(f"{previous} {phrase}"):
             continue  # "ML ops engineer": the title ends a role's name
+        if f"{before} {singular}".lower() in _move_starts():
+            continue  # "is an AI engineer just a rebranded software engineer?"
         if asks_about_roles and _BACKGROUND_TITLE.search(question[: first.start()]):
             continue  # "I'm a backend developer, how do I get into AI engineering?": where the asker starts from
         if (
@@ -663,6 +665,61 @@ def _unknown_title(question: str, cited: str) -> str | None:
             continue  # "Product manager here: what does success look like for a data scientist?": who is asking
         if f" {' '.join(tokens(before))} " not in cited_key:  # "full-stack developer" meets "full-stack people"
             return phrase
+    return None
+
+
+@cache
+def _destination_titles() -> dict[str, frozenset[str]]:
+    """Job titles the sources name only as where one of their roles can move next (analytics engineer, research
+    scientist, NLP engineer), each with the roles that move there. The sources name them but never describe them:
+    their tools, day, pay or metrics are not there to give, however close the passages about the role next door."""
+    from rolefit.knowledge.loader import knowledge_base
+
+    kb = knowledge_base()
+    starts = {move.from_role for move in kb.transitions}
+    asked = [set(re.findall(r"[a-z]+", faq.question.lower())) for faq in kb.questions]
+    titles: dict[str, set[str]] = {}
+    for move in kb.transitions:
+        slug = move.to_role
+        *field, head = slug.split("-")
+        own_words = set(field) - {"ai", "ml", "data"}
+        if any(own_words and own_words <= words for words in asked):
+            continue  # a FAQ asks about it: "What is the AI and blockchain specialisation?"
+        if slug not in kb.roles and slug not in starts and head in _TITLE_HEADS:
+            titles.setdefault(slug, set()).add(move.from_role)
+    return {slug: frozenset(origins) for slug, origins in titles.items()}
+
+
+@cache
+def _move_starts() -> frozenset[str]:
+    """Titles the sources describe as where a move into their roles starts ("software engineer"): not one of the
+    roles, but not a profession they know nothing of either."""
+    from rolefit.knowledge.loader import knowledge_base
+
+    kb = knowledge_base()
+    return frozenset(move.from_role.replace("-", " ") for move in kb.transitions if move.from_role not in kb.roles)
+
+
+def _undescribed_title(question: str) -> str | None:
+    """A title the sources only name as a move (see _destination_titles) that the question asks about, unless it
+    asks about the move itself from a role that makes it ("can a data scientist become a research scientist?") or
+    the title is the asker's own ("Platform engineer here: ..."). A field ("analytics engineering") counts as the
+    title only in a question naming none of the roles: "is MLOps just platform engineering?" compares MLOps with it."""
+    for slug, origins in _destination_titles().items():
+        *field, head = slug.split("-")
+        spaced = r"[\s-]+".join([*field, head])
+        found = re.search(rf"\b{spaced}(s|ing)?\b", question, re.IGNORECASE)
+        if not found:
+            continue
+        named = set(mentioned_roles(question[: found.start()] + " " + question[found.end() :]))
+        if named & origins or (found.group(1) == "ing" and (head != "engineer" or named)):
+            continue
+        before = question[: found.start()]
+        if _BACKGROUND_TITLE.search(before) or (
+            _GREETING.fullmatch(before) and _INTRODUCED.match(question, found.end())
+        ):
+            continue
+        return found.group(0)
     return None
 
 
@@ -903,6 +960,9 @@ def _abstain_reason(
     title = _unknown_title(question, cited) or _other_profession(question)
     if title:
         return f"the sources cover AI and data roles, not {title!r}"
+    title = _undescribed_title(question)
+    if title:
+        return f"the sources name {title!r} only as a move from one of their roles, and do not describe it"
     aspect = None if documents else _aspect_not_given(question) or _route_not_given(question)
     if aspect:
         return aspect
