@@ -7,6 +7,7 @@ measured on questions the adapter never saw:
 
     python bench/train_ask_adapter.py --lofo          # fit, write rolefit/data/ask_adapter/, print the table
     python bench/train_ask_adapter.py --lofo --no-write
+    python bench/train_ask_adapter.py --lofo --no-write --docs ../shared/seeds   # also a user's documents alone
 
 Needs the `[dense]` extra (the adapter belongs to the embedder it was fitted on). The fit starts from zero and is
 deterministic (L-BFGS), so the same vectors and files give the same matrix.
@@ -28,6 +29,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import REPO, load_jsonl, write_result  # noqa: E402
+from rolefit.ask.passages import Passage, knowledge_passages  # noqa: E402
 from rolefit.ask.retrieval import (  # noqa: E402
     ADAPTED_BM25_SHARE,
     BM25_SHARE,
@@ -86,7 +88,7 @@ def _ranking(index: Index, rows: list[dict[str, Any]]) -> dict[str, float]:
     """Hybrid recall@1, recall@5 and MRR over a file's answerable questions (ranks past 10 count as not found)."""
     ranks = []
     for row in rows:
-        if row["answerable"]:
+        if row["answerable"] and row["relevant"]:
             ids = [hit.passage.id for hit in index.search(row["question"], k=10)]
             ranks.append(next((i + 1 for i, pid in enumerate(ids) if pid in set(row["relevant"])), None))
     return {
@@ -94,6 +96,19 @@ def _ranking(index: Index, rows: list[dict[str, Any]]) -> dict[str, float]:
         "recall@5": sum(1 for r in ranks if r is not None and r <= 5) / len(ranks),
         "mrr": sum(1 / r for r in ranks if r is not None) / len(ranks),
     }
+
+
+def _in_documents(rows: list[dict[str, Any]], documents: list[Passage]) -> list[dict[str, Any]]:
+    """The questions with, as relevant, the document passages from the sections their knowledge passages come from
+    (the seed guides as --docs: "002_...txt#Remote/Distributed"); questions whose sections none of them has drop out."""
+    source = {passage.id: passage.source for passage in knowledge_passages()}
+    mapped = []
+    for row in rows:
+        sections = {source[pid] for pid in row["relevant"] if pid in source}
+        relevant = [passage.id for passage in documents if passage.source in sections]
+        if row["answerable"] and relevant:
+            mapped.append({**row, "relevant": relevant})
+    return mapped
 
 
 def _use(index: Index, adapter: QueryAdapter | None) -> None:
@@ -106,6 +121,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lofo", action="store_true", help="leave-one-file-out table, with and without an adapter")
     parser.add_argument("--no-write", action="store_true", help="write neither the adapter nor bench/results")
+    parser.add_argument(
+        "--docs",
+        type=Path,
+        help="with --lofo, also rank these documents alone (e.g. ../shared/seeds), as `ask --docs` would",
+    )
     parser.add_argument("--l2", type=float, default=L2)
     parser.add_argument("--temperature", type=float, default=TEMPERATURE)
     args = parser.parse_args(argv)
@@ -118,6 +138,12 @@ def main(argv: list[str] | None = None) -> None:
     assert HELD_OUT not in files.values()
     rows = {name: load_jsonl(path) for name, path in files.items()}
     pairs = {name: _training_pairs(index, file_rows) for name, file_rows in rows.items()}
+    documents = None
+    if args.docs:  # a user's documents: no question was fitted on them
+        from rolefit.ask.documents import document_passages
+
+        passages = document_passages(args.docs)
+        documents = Index(passages, index.embedder, np.asarray(embedder.encode([p.text for p in passages])))
 
     def fit(names: list[str]) -> np.ndarray:
         questions = np.vstack([pairs[name][0] for name in names])
@@ -140,12 +166,29 @@ def main(argv: list[str] | None = None) -> None:
             table[name] = {"without": without, "adapted": adapted, "fit_seconds": time.perf_counter() - started}
             cells = "  ".join(f"{without[key]:.3f} -> {adapted[key]:.3f}" for key in ("recall@1", "recall@5", "mrr"))
             print(f"{name:10} {len(pairs[name][1]):9d}  {cells}", flush=True)
+            if documents is not None:
+                in_documents = _in_documents(rows[name], documents.passages)
+                _use(documents, None)
+                without = _ranking(documents, in_documents)
+                _use(documents, QueryAdapter(embedder.name, matrix))
+                adapted = _ranking(documents, in_documents)
+                table[name]["documents"] = {"questions": len(in_documents), "without": without, "adapted": adapted}
+                cells = "  ".join(f"{without[k]:.3f} -> {adapted[k]:.3f}" for k in ("recall@1", "recall@5", "mrr"))
+                print(f"{'  in docs':10} {len(in_documents):9d}  {cells}", flush=True)
         missed = {
             side: sum(round((1 - table[name][side]["recall@5"]) * len(pairs[name][1])) for name in WORKING_FILES)
             for side in ("without", "adapted")
         }
         print(f"recall@5 misses over all files: {missed['without']} -> {missed['adapted']}")
         report["leave_one_file_out"] = table
+        if documents is not None:
+            for side in ("without", "adapted"):
+                found = sum(
+                    table[name]["documents"][side]["recall@5"] * table[name]["documents"]["questions"]
+                    for name in WORKING_FILES
+                )
+                asked = sum(table[name]["documents"]["questions"] for name in WORKING_FILES)
+                print(f"documents alone, recall@5 {side}: {found / asked:.3f} over {asked} questions")
         report["recall@5_misses"] = missed
     matrix = fit(WORKING_FILES)
     meta = {
