@@ -556,11 +556,17 @@ def test_an_unreachable_endpoint_falls_back_to_the_extractive_answer(monkeypatch
         ("bootcamps, are they worth it for data analysts?", "nothing of bootcamps"),
         # analytics engineers and research scientists are named only as where data scientists (and AI engineers)
         # can move, never described: the data analyst's tools are no answer for them
-        ("what tools do analytics engineers use", "only as a move"),
-        ("analytics engineer vs data engineer - whats the real difference?", "only as a move"),
-        ("Data analyst to analytics engineer, how long does that switch take?", "only as a move"),
+        ("what tools do analytics engineers use", "only as a next step for Data Scientist"),
+        ("analytics engineer vs data engineer - whats the real difference?", "only as a next step for Data Scientist"),
+        (
+            "Data analyst to analytics engineer, how long does that switch take?",
+            "only as a next step for Data Scientist",
+        ),
         ("Senior research scientist salary in the US?", "'research scientist'"),
-        ("realistic routes into analytics engineering for students without a CS background?", "only as a move"),
+        (
+            "realistic routes into analytics engineering for students without a CS background?",
+            "only as a next step for Data Scientist",
+        ),
     ],
 )
 def test_another_professions_pay_and_a_time_or_way_in_the_sources_do_not_give_are_not_answered(

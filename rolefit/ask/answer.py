@@ -700,7 +700,7 @@ def _move_starts() -> frozenset[str]:
     return frozenset(move.from_role.replace("-", " ") for move in kb.transitions if move.from_role not in kb.roles)
 
 
-def _undescribed_title(question: str) -> str | None:
+def _undescribed_title(question: str) -> tuple[str, frozenset[str]] | None:
     """A title the sources only name as a move (see _destination_titles) that the question asks about, unless it
     asks about the move itself from a role that makes it ("can a data scientist become a research scientist?") or
     the title is the asker's own ("Platform engineer here: ..."). A field ("analytics engineering") counts as the
@@ -719,7 +719,7 @@ def _undescribed_title(question: str) -> str | None:
             _GREETING.fullmatch(before) and _INTRODUCED.match(question, found.end())
         ):
             continue
-        return found.group(0)
+        return found.group(0), origins
     return None
 
 
@@ -960,9 +960,13 @@ def _abstain_reason(
     title = _unknown_title(question, cited) or _other_profession(question)
     if title:
         return f"the sources cover AI and data roles, not {title!r}"
-    title = _undescribed_title(question)
-    if title:
-        return f"the sources name {title!r} only as a move from one of their roles, and do not describe it"
+    undescribed = _undescribed_title(question)
+    if undescribed:
+        from rolefit.knowledge.loader import knowledge_base
+
+        title, origins = undescribed
+        moves = " or ".join(sorted(knowledge_base().role(role).name for role in origins))
+        return f"the sources name {title!r} only as a next step for {moves}, and do not describe it"
     aspect = None if documents else _aspect_not_given(question) or _route_not_given(question)
     if aspect:
         return aspect
