@@ -595,6 +595,9 @@ def test_another_professions_pay_and_a_time_or_way_in_the_sources_do_not_give_ar
         "Platform engineer here - is MLOps just platform engineering for ML teams?",  # the asker; a comparison
         "what is blockchain AI engineering about",  # a FAQ asks what it is
         "is ai engineer just a rebranded software engineer",  # where the sources' moves into AI engineering start
+        # a capital opening a sentence is no name; the asker's own title, with words before it
+        "Is demand for AI engineers actually growing or is it hype? Writing an explainer piece, want a grounded answer.",
+        "embedded C developer here, firmware for medical devices. can i become an ML engineer or is that a stretch",
     ],
 )
 def test_who_is_asking_and_answerable_times_are_answered(index, question: str) -> None:  # noqa: ANN001

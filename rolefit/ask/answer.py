@@ -659,7 +659,7 @@ def _unknown_title(question: str, cited: str) -> str | None:
             continue  # "I'm a backend developer, how do I get into AI engineering?": where the asker starts from
         if (
             asks_about_roles
-            and _GREETING.fullmatch(question[: first.start()])
+            and _GREETING_AND_TITLE.fullmatch(question[: first.start()])
             and _INTRODUCED.match(question, second.end())
         ):
             continue  # "Product manager here: what does success look like for a data scientist?": who is asking
@@ -735,6 +735,8 @@ _BACKGROUND_TITLE = re.compile(_BACKGROUND.pattern.removesuffix(r"\s*$") + r"(?:
 # After a title that opens the question: the asker saying who they are ("Platform engineer here -", "eng manager:",
 # "product manager wondering:").
 _GREETING = re.compile(r"\W*(?:(?:hi|hey|hello)\b\W*)?", re.IGNORECASE)
+# The same with up to two words of the asker's title before its last two: "embedded C developer here, ..."
+_GREETING_AND_TITLE = re.compile(_GREETING.pattern + r"(?:[A-Za-z0-9+#/-]+\s+){0,2}", re.IGNORECASE)
 _INTRODUCED = re.compile(
     r"\s*(?:here\b|wondering\b|asking\b|curious\b|[:,(\u2013\u2014-]|\d+\s*(?:yrs?|years?)\b)", re.IGNORECASE
 )
@@ -973,11 +975,11 @@ def _abstain_reason(
     figure = _figure_missing(question, cited, about_roles)
     if figure:
         return f"no passage found gives {figure}"
-    words = re.findall(r"[A-Za-z][A-Za-z0-9+#-]*|\d{4}", question)
     names = [
         w
-        for i, w in enumerate(words)
-        if (w[0].isupper() and i > 0 and w.lower() not in _COMMON_CAPS)
+        for i, found in enumerate(re.finditer(r"[A-Za-z][A-Za-z0-9+#-]*|\d{4}", question))
+        if ((w := found.group(0))[0].isupper() and i > 0 and len(w) > 1 and w.lower() not in _COMMON_CAPS)
+        and not (w[1:].islower() and _opens_sentence(question, found.start()))
         or (w.isdigit() and len(w) == 4 and w not in _THIS_YEAR_OR_LAST)
     ]
     if not pay:  # "I'm an analyst at Deloitte, how do I become a data scientist?"
@@ -1002,6 +1004,13 @@ def _abstain_reason(
     if unknown and len(unknown) / len(query) >= UNKNOWN_SHARE and (similarity is None or similarity < thresholds[1]):
         return f"the sources never mention {', '.join(repr(_as_written(u, question)) for u in unknown[:3])}"
     return None
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` starts a sentence of the text ("...hype? Writing an explainer"), where a capital says
+    nothing of a name."""
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".?!"
 
 
 def _about_roles(question: str, found: list[Hit]) -> str | None:
