@@ -31,8 +31,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.common import REPO, load_jsonl, write_result  # noqa: E402
 from rolefit.ask.passages import Passage, knowledge_passages  # noqa: E402
 from rolefit.ask.retrieval import (  # noqa: E402
-    ADAPTED_BM25_SHARE,
-    BM25_SHARE,
     Index,
     build_index,
     without_business_figures,
@@ -111,12 +109,6 @@ def _in_documents(rows: list[dict[str, Any]], documents: list[Passage]) -> list[
     return mapped
 
 
-def _use(index: Index, adapter: QueryAdapter | None) -> None:
-    index.adapter = adapter
-    index.bm25_share = ADAPTED_BM25_SHARE if adapter is not None else BM25_SHARE
-    index.forget_query()
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lofo", action="store_true", help="leave-one-file-out table, with and without an adapter")
@@ -159,18 +151,18 @@ def main(argv: list[str] | None = None) -> None:
         for name in WORKING_FILES:
             started = time.perf_counter()
             matrix = fit([other for other in WORKING_FILES if other != name])
-            _use(index, None)
+            index.use_adapter(None)
             without = _ranking(index, rows[name])
-            _use(index, QueryAdapter(embedder.name, matrix))
+            index.use_adapter(QueryAdapter(embedder.name, matrix))
             adapted = _ranking(index, rows[name])
             table[name] = {"without": without, "adapted": adapted, "fit_seconds": time.perf_counter() - started}
             cells = "  ".join(f"{without[key]:.3f} -> {adapted[key]:.3f}" for key in ("recall@1", "recall@5", "mrr"))
             print(f"{name:10} {len(pairs[name][1]):9d}  {cells}", flush=True)
             if documents is not None:
                 in_documents = _in_documents(rows[name], documents.passages)
-                _use(documents, None)
+                documents.use_adapter(None)
                 without = _ranking(documents, in_documents)
-                _use(documents, QueryAdapter(embedder.name, matrix))
+                documents.use_adapter(QueryAdapter(embedder.name, matrix))
                 adapted = _ranking(documents, in_documents)
                 table[name]["documents"] = {"questions": len(in_documents), "without": without, "adapted": adapted}
                 cells = "  ".join(f"{without[k]:.3f} -> {adapted[k]:.3f}" for k in ("recall@1", "recall@5", "mrr"))

@@ -92,8 +92,8 @@ def test_the_adapter_ranks_but_abstention_still_reads_the_raw_similarity() -> No
     raw_best = index.best_similarity(question)
     assert index.bm25_share == BM25_SHARE  # no adapter was fitted on the hashing embedder
     dimensions = index.vectors.shape[1]
-    index.adapter = QueryAdapter(index.embedder.name, -np.eye(dimensions, dtype=np.float32))  # q + Wq = 0
-    index.forget_query()
+    index.use_adapter(QueryAdapter(index.embedder.name, -np.eye(dimensions, dtype=np.float32)))  # q + Wq = 0
+    assert index.bm25_share == ADAPTED_BM25_SHARE
     assert index._similarities(question).max() == 0.0  # the ranking sees the corrected (here: empty) question
     assert index.best_similarity(question) == raw_best
 

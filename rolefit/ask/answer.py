@@ -655,14 +655,8 @@ def _unknown_title(question: str, cited: str) -> str | None:
             continue  # "ML ops engineer": the title ends a role's name
         if f"{before} {singular}".lower() in _move_starts():
             continue  # "is an AI engineer just a rebranded software engineer?"
-        if asks_about_roles and _BACKGROUND_TITLE.search(question[: first.start()]):
-            continue  # "I'm a backend developer, how do I get into AI engineering?": where the asker starts from
-        if (
-            asks_about_roles
-            and _GREETING_AND_TITLE.fullmatch(question[: first.start()])
-            and _INTRODUCED.match(question, second.end())
-        ):
-            continue  # "Product manager here: what does success look like for a data scientist?": who is asking
+        if asks_about_roles and _askers_own_title(question, first.start(), second.end()):
+            continue  # "I'm a backend developer, how do I get into AI engineering?", "Product manager here: ..."
         if f" {' '.join(tokens(before))} " not in cited_key:  # "full-stack developer" meets "full-stack people"
             return phrase
     return None
@@ -714,13 +708,18 @@ def _undescribed_title(question: str) -> tuple[str, frozenset[str]] | None:
         named = set(mentioned_roles(question[: found.start()] + " " + question[found.end() :]))
         if named & origins or (found.group(1) == "ing" and (head != "engineer" or named)):
             continue
-        before = question[: found.start()]
-        if _BACKGROUND_TITLE.search(before) or (
-            _GREETING.fullmatch(before) and _INTRODUCED.match(question, found.end())
-        ):
-            continue
-        return found.group(0), origins
+        if not _askers_own_title(question, found.start(), found.end()):
+            return found.group(0), origins
     return None
+
+
+def _askers_own_title(question: str, start: int, end: int) -> bool:
+    """Whether the title at ``start:end`` is who is asking, not what is asked about: their background ("I've been a
+    backend Java developer") or how they open the question ("Platform engineer here: ...", "embedded C developer,")."""
+    before = question[:start]
+    return bool(
+        _BACKGROUND_TITLE.search(before) or (_GREETING_AND_TITLE.fullmatch(before) and _INTRODUCED.match(question, end))
+    )
 
 
 # "I'm a web developer", "as a former accountant", "coming from a backend developer job": the title is the asker's
@@ -975,13 +974,7 @@ def _abstain_reason(
     figure = _figure_missing(question, cited, about_roles)
     if figure:
         return f"no passage found gives {figure}"
-    names = [
-        w
-        for i, found in enumerate(re.finditer(r"[A-Za-z][A-Za-z0-9+#-]*|\d{4}", question))
-        if ((w := found.group(0))[0].isupper() and i > 0 and len(w) > 1 and w.lower() not in _COMMON_CAPS)
-        and not (w[1:].islower() and _opens_sentence(question, found.start()))
-        or (w.isdigit() and len(w) == 4 and w not in _THIS_YEAR_OR_LAST)
-    ]
+    names = _looks_named(question)
     if not pay:  # "I'm an analyst at Deloitte, how do I become a data scientist?"
         asides = {w for aside in _ASIDE.findall(question) for w in re.findall(r"[A-Za-z][A-Za-z0-9+#-]*", aside)}
         names = [w for w in names if not _where_asker_works(question, w.lower()) and w not in asides]
@@ -1006,11 +999,21 @@ def _abstain_reason(
     return None
 
 
-def _opens_sentence(text: str, at: int) -> bool:
-    """Whether the word at ``at`` starts a sentence of the text ("...hype? Writing an explainer"), where a capital says
-    nothing of a name."""
-    before = text[:at].rstrip()
-    return not before or before[-1] in ".?!"
+def _looks_named(question: str) -> list[str]:
+    """The question's words that look like names: capitalised, past its first word, not a single letter ("C
+    developer") nor a plain word opening a later sentence ("...hype? Writing an explainer"); and years other than this
+    one and the last."""
+    names = []
+    for at, found in enumerate(re.finditer(r"[A-Za-z][A-Za-z0-9+#-]*|\d{4}", question)):
+        word = found.group(0)
+        if word.isdigit():
+            if word not in _THIS_YEAR_OR_LAST:
+                names.append(word)
+        elif at > 0 and len(word) > 1 and word[0].isupper() and word.lower() not in _COMMON_CAPS:
+            before = question[: found.start()].rstrip()
+            if not (word[1:].islower() and before[-1:] in (".", "?", "!")):
+                names.append(word)
+    return names
 
 
 def _about_roles(question: str, found: list[Hit]) -> str | None:

@@ -1031,8 +1031,6 @@ class Index:
         self.passages = passages
         self.embedder = embedder
         self.vectors = vectors
-        self.adapter = adapter  # corrects the question's vector for ranking (rolefit.models.query_adapter)
-        self.bm25_share = ADAPTED_BM25_SHARE if adapter is not None else BM25_SHARE
         self.vocabulary = {t for p in passages for t in tokens(p.text)}
         indexed = [index_tokens(p) for p in passages]
         self.indexed_vocabulary = {t for words in indexed for t in words}  # with kind words and headings
@@ -1044,6 +1042,14 @@ class Index:
         self._last: tuple[str | None, np.ndarray | None, np.ndarray | None] = (None, None, None)
         self._last_bm25: tuple[str | None, np.ndarray | None] = (None, None)  # search and best_bm25 share one scoring
         self.spelling = SpellingReader(passages)
+        self.use_adapter(adapter)
+
+    def use_adapter(self, adapter: QueryAdapter | None) -> None:
+        """Rank with this correction of the question's vector (rolefit.models.query_adapter; None: the raw vector),
+        and BM25 weighted to suit: the corrected dense ranking is the better one and counts for more."""
+        self.adapter = adapter
+        self.bm25_share = ADAPTED_BM25_SHARE if adapter is not None else BM25_SHARE
+        self.forget_query()
 
     def _similarities(self, question: str, raw: bool = False) -> np.ndarray:
         """Cosine similarity of the question to every passage, with the question's vector corrected by the adapter
